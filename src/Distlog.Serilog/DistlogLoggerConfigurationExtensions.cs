@@ -1,0 +1,64 @@
+using System.Reflection;
+using Distlog.Sinks.ZeroMq;
+using Serilog.Configuration;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Serilog;
+
+/// <summary>Adds <c>WriteTo.Distlog()</c> to the logger configuration.</summary>
+public static class DistlogLoggerConfigurationExtensions
+{
+    /// <summary>
+    /// Sends events to a distlogd collector over ZeroMQ (PUSH), as batches of CLEF. Each event gets
+    /// <c>Application</c>, <c>Host</c> and <c>ProcessId</c> unless it has them. Logging never throws, and in
+    /// <see cref="DistlogWhenFull.Drop"/> mode never waits on the network: one background thread owns the
+    /// socket. Disposing the logger (<c>Log.CloseAndFlush()</c>) sends what is queued, for at most <paramref name="flushTimeout"/>.
+    /// </summary>
+    /// <param name="sinkConfiguration">Logger sink configuration.</param>
+    /// <param name="endpoint">The collector's ingest endpoint. Default <c>tcp://localhost:5010</c>.</param>
+    /// <param name="application">The <c>Application</c> property. Default: the entry assembly's name.</param>
+    /// <param name="system">The system letter of the topic: <c>P</c> production (default), <c>S</c> staging, <c>T</c> test.</param>
+    /// <param name="queueLimit">The most events waiting to be sent. Default 100,000.</param>
+    /// <param name="whenFull">What happens to an event when the queue is full. Default <see cref="DistlogWhenFull.Drop"/>.</param>
+    /// <param name="batchSizeLimit">The most events in one message. Default 1,000.</param>
+    /// <param name="flushTimeout">How long disposal may take to send what is queued. Default 10 seconds.</param>
+    /// <param name="restrictedToMinimumLevel">The minimum level for events passed through the sink. Ignored when <paramref name="levelSwitch"/> is given.</param>
+    /// <param name="levelSwitch">A switch allowing the pass-through minimum level to be changed at runtime.</param>
+    /// <returns>Configuration object allowing method chaining.</returns>
+    /// <exception cref="ArgumentException">An argument is out of range.</exception>
+    public static LoggerConfiguration Distlog(
+        this LoggerSinkConfiguration sinkConfiguration,
+        string endpoint = DistlogSinkOptions.DefaultEndpoint,
+        string? application = null,
+        string system = "P",
+        int queueLimit = DistlogSinkOptions.DefaultQueueLimit,
+        DistlogWhenFull whenFull = DistlogWhenFull.Drop,
+        int batchSizeLimit = DistlogSinkOptions.DefaultBatchSizeLimit,
+        TimeSpan? flushTimeout = null,
+        LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum,
+        LoggingLevelSwitch? levelSwitch = null)
+    {
+        ArgumentNullException.ThrowIfNull(sinkConfiguration);
+        if (string.IsNullOrWhiteSpace(endpoint))
+            throw new ArgumentException("The collector endpoint is empty; give one such as tcp://localhost:5010.", nameof(endpoint));
+        if (system is not { Length: 1 } || !char.IsAsciiLetterUpper(system[0]))
+            throw new ArgumentException($"The system '{system}' is not one upper-case letter such as P, S or T.", nameof(system));
+        if (queueLimit < 1)
+            throw new ArgumentException($"The queue limit {queueLimit} is not positive.", nameof(queueLimit));
+        if (batchSizeLimit < 1)
+            throw new ArgumentException($"The batch size limit {batchSizeLimit} is not positive.", nameof(batchSizeLimit));
+
+        var options = new DistlogSinkOptions
+        {
+            Endpoint = endpoint,
+            Application = application ?? Assembly.GetEntryAssembly()?.GetName().Name ?? AppDomain.CurrentDomain.FriendlyName,
+            System = system[0],
+            QueueLimit = queueLimit,
+            WhenFull = whenFull,
+            BatchSizeLimit = batchSizeLimit,
+            FlushTimeout = flushTimeout ?? DistlogSinkOptions.DefaultFlushTimeout,
+        };
+        return sinkConfiguration.Sink(new DistlogSink(options), restrictedToMinimumLevel, levelSwitch);
+    }
+}

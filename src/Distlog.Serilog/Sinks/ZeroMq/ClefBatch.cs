@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Distlog.Clef;
+using Serilog.Debugging;
+using Serilog.Events;
+
+namespace Distlog.Sinks.ZeroMq;
+
+/// <summary>The payload of one message: CLEF events separated by <c>\n</c>, formatted into a reused buffer.</summary>
+sealed class ClefBatch
+{
+    readonly PayloadBuffer _buffer = new();
+    readonly Utf8JsonWriter _json;
+    readonly LogEventProperty[] _extras;
+
+    public ClefBatch(LogEventProperty[] extras)
+    {
+        _extras = extras;
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
+    }
+
+    public int Count { get; private set; }
+
+    public int Bytes => _buffer.Length;
+
+    public ReadOnlySpan<byte> Payload => _buffer.WrittenSpan;
+
+    /// <summary>Adds one event; false, leaving the batch as it was, where the event cannot be formatted.</summary>
+    public bool TryAdd(LogEvent logEvent)
+    {
+        var mark = _buffer.Length;
+        try
+        {
+            if (Count > 0)
+                _buffer.Write((byte)'\n');
+            _json.Reset(_buffer);
+            ClefWriter.Write(logEvent, _json, _extras);
+            _json.Flush();
+            Count++;
+            return true;
+        }
+        catch (Exception ex)
+        {
+            _buffer.Truncate(mark);
+            SelfLog.WriteLine("Distlog sink: an event could not be written as CLEF and was dropped: {0}", ex);
+            return false;
+        }
+    }
+
+    public void Clear()
+    {
+        _buffer.Clear();
+        Count = 0;
+    }
+
+    public override string ToString() => Encoding.UTF8.GetString(Payload);
+}

@@ -1,0 +1,218 @@
+using System.Diagnostics;
+using System.Text;
+using Distlog.Transport;
+using Serilog;
+using Serilog.Core;
+using Serilog.Debugging;
+using Serilog.Events;
+
+namespace Distlog.Sinks.ZeroMq;
+
+/// <summary>
+/// Sends events to a distlogd collector: a bounded queue that <see cref="Emit"/> fills, and one background
+/// worker that owns the ZeroMQ PUSH socket, formats CLEF, and sends batches of events as one message.
+/// </summary>
+sealed class DistlogSink : ILogEventSink, IDisposable
+{
+    static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(250);
+    static readonly TimeSpan SendRetryInterval = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan DropReportInterval = TimeSpan.FromSeconds(10);
+    const int MessagesInFlight = 16;
+
+    readonly DistlogSinkOptions _options;
+    readonly BoundedEventQueue _queue;
+    readonly Thread _worker;
+    readonly byte[] _topic;
+    readonly LogEventProperty[] _extras;
+
+    volatile bool _stopping;
+    volatile bool _broken;
+    long _stopDeadline;
+    long _dropped;
+    long _droppedReported;
+    long _sent;
+    int _disposed;
+
+    public DistlogSink(DistlogSinkOptions options)
+    {
+        _options = options;
+        _queue = new BoundedEventQueue(options.QueueLimit);
+        _topic = Encoding.ASCII.GetBytes($"{options.System}LC");
+        _extras =
+        [
+            new LogEventProperty("Application", new ScalarValue(options.Application)),
+            new LogEventProperty("Host", new ScalarValue(Environment.MachineName)),
+            new LogEventProperty("ProcessId", new ScalarValue(Environment.ProcessId)),
+        ];
+        _worker = new Thread(Run) { IsBackground = true, Name = "Distlog sink" };
+        _worker.Start();
+    }
+
+    /// <summary>Events dropped because the queue was full, the sink could not start, or flushing timed out.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Events handed to libzmq.</summary>
+    public long Sent => Interlocked.Read(ref _sent);
+
+    /// <summary>Queues the event. Never throws; in drop mode never waits.</summary>
+    public void Emit(LogEvent logEvent)
+    {
+        if (!_broken && _queue.TryEnqueue(logEvent))
+            return;
+
+        if (_options.WhenFull == DistlogWhenFull.Block)
+        {
+            var spinner = new SpinWait();
+            while (!_stopping && !_broken)
+            {
+                spinner.SpinOnce(sleep1Threshold: 20);
+                if (_queue.TryEnqueue(logEvent))
+                    return;
+            }
+        }
+
+        Interlocked.Increment(ref _dropped);
+    }
+
+    /// <summary>Sends what is queued, waiting at most the flush timeout, then closes the socket. Idempotent.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+
+        Volatile.Write(ref _stopDeadline, Stopwatch.GetTimestamp() + (long)(_options.FlushTimeout.TotalSeconds * Stopwatch.Frequency));
+        _stopping = true;
+        _queue.Wake();
+        if (!_worker.Join(_options.FlushTimeout + TimeSpan.FromSeconds(2)))
+            SelfLog.WriteLine("Distlog sink: the worker did not stop within the flush timeout {0}", _options.FlushTimeout);
+
+        var lost = Dropped + _queue.Count;
+        if (lost > 0)
+            SelfLog.WriteLine("Distlog sink: {0} events were not delivered to {1} (queue full, collector unreachable, or flush timeout)", lost, _options.Endpoint);
+        _queue.Dispose();
+    }
+
+    void Run()
+    {
+        ZmqContext context;
+        ZmqSocket socket;
+        try
+        {
+            context = new ZmqContext();
+            socket = context.CreateSocket(ZmqSocketType.Push);
+            // Only complete connections take messages, and only a few: while the collector is away,
+            // events wait in our queue, which is the bound we count and report, not in libzmq's buffers.
+            socket.Immediate = true;
+            socket.SendHighWatermark = MessagesInFlight;
+            socket.SendTimeout = SendRetryInterval;
+            socket.ReconnectInterval = TimeSpan.FromMilliseconds(100);
+            socket.ReconnectIntervalMax = TimeSpan.FromSeconds(5);
+            socket.Connect(_options.Endpoint);
+        }
+        catch (Exception ex)
+        {
+            SelfLog.WriteLine("Distlog sink: cannot connect to {0}, events will be dropped: {1}", _options.Endpoint, ex.Message);
+            _broken = true;
+            DropQueued();
+            return;
+        }
+
+        try
+        {
+            SendUntilStopped(socket);
+        }
+        catch (Exception ex)
+        {
+            SelfLog.WriteLine("Distlog sink: the worker failed, events will be dropped: {0}", ex);
+            _broken = true;
+            DropQueued();
+        }
+        finally
+        {
+            socket.Linger = RemainingFlushTime();
+            socket.Dispose();
+            // Terminating the context waits, up to the linger, until libzmq has passed on what it holds.
+            context.Dispose();
+        }
+    }
+
+    void SendUntilStopped(ZmqSocket socket)
+    {
+        var batch = new ClefBatch(_extras);
+        var lastDropReport = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            FillBatch(batch);
+            if (batch.Count > 0)
+            {
+                if (!TrySend(socket, batch))
+                {
+                    Interlocked.Add(ref _dropped, batch.Count);
+                    DropQueued();
+                    return;
+                }
+                Interlocked.Add(ref _sent, batch.Count);
+                batch.Clear();
+                continue;
+            }
+
+            if (_stopping)
+                return;
+
+            if (Stopwatch.GetElapsedTime(lastDropReport) > DropReportInterval)
+            {
+                ReportDrops();
+                lastDropReport = Stopwatch.GetTimestamp();
+            }
+            _queue.WaitForEvents(IdleWait);
+        }
+    }
+
+    void FillBatch(ClefBatch batch)
+    {
+        while (batch.Count < _options.BatchSizeLimit && batch.Bytes < _options.BatchBytesLimit && _queue.TryDequeue(out var logEvent))
+        {
+            if (!batch.TryAdd(logEvent))
+                Interlocked.Increment(ref _dropped);
+        }
+    }
+
+    /// <summary>Sends the batch, retrying while the collector is away; false once stopping and the flush timeout has passed.</summary>
+    bool TrySend(ZmqSocket socket, ClefBatch batch)
+    {
+        while (true)
+        {
+            if (socket.TrySend(_topic, more: true))
+            {
+                // The second frame of a started message is queued at once: libzmq sends messages whole.
+                socket.Send(batch.Payload);
+                return true;
+            }
+
+            if (_stopping && RemainingFlushTime() == TimeSpan.Zero)
+                return false;
+        }
+    }
+
+    TimeSpan RemainingFlushTime()
+    {
+        if (!_stopping)
+            return _options.FlushTimeout;
+        var remaining = Volatile.Read(ref _stopDeadline) - Stopwatch.GetTimestamp();
+        return remaining <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency);
+    }
+
+    void ReportDrops()
+    {
+        var dropped = Dropped;
+        var reported = Interlocked.Exchange(ref _droppedReported, dropped);
+        if (dropped > reported)
+            SelfLog.WriteLine("Distlog sink: dropped {0} events because the queue of {1} was full ({2} in all)", dropped - reported, _options.QueueLimit, dropped);
+    }
+
+    void DropQueued()
+    {
+        while (_queue.TryDequeue(out _))
+            Interlocked.Increment(ref _dropped);
+    }
+}

@@ -1,0 +1,22 @@
+using Serilog;
+
+namespace Distlog.Sinks.ZeroMq;
+
+/// <summary>The settings of one <see cref="DistlogSink"/>; see <c>WriteTo.Distlog()</c> for their meaning.</summary>
+sealed record DistlogSinkOptions
+{
+    public const string DefaultEndpoint = "tcp://localhost:5010";
+    public const int DefaultQueueLimit = 100_000;
+    public const int DefaultBatchSizeLimit = 1_000;
+    public const int DefaultBatchBytesLimit = 1024 * 1024;
+    public static readonly TimeSpan DefaultFlushTimeout = TimeSpan.FromSeconds(10);
+
+    public string Endpoint { get; init; } = DefaultEndpoint;
+    public required string Application { get; init; }
+    public char System { get; init; } = 'P';
+    public int QueueLimit { get; init; } = DefaultQueueLimit;
+    public DistlogWhenFull WhenFull { get; init; } = DistlogWhenFull.Drop;
+    public int BatchSizeLimit { get; init; } = DefaultBatchSizeLimit;
+    public int BatchBytesLimit { get; init; } = DefaultBatchBytesLimit;
+    public TimeSpan FlushTimeout { get; init; } = DefaultFlushTimeout;
+}

@@ -1,0 +1,134 @@
+using Distlog.Clef;
+using Distlog.Serilog.Tests.Support;
+using Serilog;
+using Serilog.Debugging;
+using Serilog.Events;
+
+namespace Distlog.Serilog.Tests.Sinks.ZeroMq;
+
+public sealed class DistlogSinkTests
+{
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Test]
+    public void APullSocketReceivesTheTaskTreeAsCLEFUnderTheTopic()
+    {
+        using var receiver = new PullReceiver();
+        var logger = new LoggerConfiguration()
+            .Enrich.FromLogContext()
+            .WriteTo.Distlog(receiver.Endpoint, application: "orders", system: "T")
+            .CreateLogger();
+
+        using (var job = DistlogTask.Start(logger, "Import {File}", "a.csv"))
+        {
+            job.Bind("User", "leo");
+            logger.Information("into task");
+            using (DistlogTask.To("Parse {Line}", 42))
+                logger.Information("into subtask");
+            Assert.Throws<InvalidDataException>(() => DistlogTask.Run("Validate", _ => throw new InvalidDataException("bad row")));
+        }
+        logger.Dispose();
+
+        Assert.That(receiver.WaitForLines(9, Patience), Is.True);
+        Assert.That(receiver.Messages.Select(m => m.Topic), Is.All.EqualTo("TLC"));
+        var events = receiver.Lines.Select(ClefReader.Read).ToList();
+        var root = events[0].Key().Root;
+        Assert.That(events.Select(e => e.Key().ToString()), Is.EqualTo(new[]
+        {
+            $"0@{root}", $"1@{root}", $"0@{root}/1", $"1@{root}/1", $"2@{root}/1", $"0@{root}/2", $"1@{root}/2", $"2@{root}",
+        }).Or.EquivalentTo(new[]
+        {
+            $"0@{root}", $"1@{root}", $"0@{root}/1", $"1@{root}/1", $"2@{root}/1", $"0@{root}/2", $"1@{root}/2", $"2@{root}",
+        }));
+        var failed = events.Single(e => e.Key().Path == "/2" && e.Key().Sequence == 1);
+        Assert.That(failed.Level, Is.EqualTo(LogEventLevel.Error));
+        Assert.That(failed.Scalar("TaskStatus"), Is.EqualTo("Failed"));
+        Assert.That(failed.Exception?.ToString(), Does.Contain("bad row"));
+        Assert.That(events.Select(e => e.Scalar("Application")), Is.All.EqualTo("orders"));
+        Assert.That(events.Select(e => e.Scalar("Host")), Is.All.EqualTo(Environment.MachineName));
+        Assert.That(events.Select(e => Convert.ToInt32(e.Scalar("ProcessId"))), Is.All.EqualTo(Environment.ProcessId));
+        Assert.That(events.Where(e => e.Key().Path != "/2" || e.Key().Sequence > 0).Select(e => e.Scalar("User")), Is.All.EqualTo("leo"));
+    }
+
+    [Test]
+    public void PropertiesTheEventHasAlreadyAreKept()
+    {
+        using var receiver = new PullReceiver();
+        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, application: "sink-default").CreateLogger())
+            logger.ForContext("Application", "own").Information("hello");
+
+        Assert.That(receiver.WaitForLines(1, Patience), Is.True);
+        Assert.That(ClefReader.Read(receiver.Lines.Single()).Scalar("Application"), Is.EqualTo("own"));
+    }
+
+    [Test]
+    public void BlockModeLosesNothingOfAMillionEvents()
+    {
+        const int count = 1_000_000;
+        using var receiver = new PullReceiver(keepMessages: false);
+        using (var logger = new LoggerConfiguration()
+            .WriteTo.Distlog(receiver.Endpoint, application: "bulk", whenFull: DistlogWhenFull.Block, queueLimit: 10_000, flushTimeout: TimeSpan.FromSeconds(60))
+            .CreateLogger())
+        {
+            for (var i = 0; i < count; i++)
+                logger.Information("Event {Number} of {Count}", i, count);
+        }
+
+        Assert.That(receiver.WaitForLines(count, Patience), Is.True, $"received {receiver.LineCount} of {count}");
+        Assert.That(receiver.LineCount, Is.EqualTo(count));
+    }
+
+    [Test]
+    public void DropModeCountsExactlyWhatItDropsWhileTheCollectorIsDown()
+    {
+        const int count = 5_000;
+        var endpoint = $"tcp://127.0.0.1:{FreePort.Next()}";
+        var sink = new Distlog.Sinks.ZeroMq.DistlogSink(new Distlog.Sinks.ZeroMq.DistlogSinkOptions
+        {
+            Endpoint = endpoint, Application = "drops", QueueLimit = 1_000, FlushTimeout = TimeSpan.FromSeconds(20),
+        });
+        var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+        for (var i = 0; i < count; i++)
+            logger.Information("Event {Number}", i);
+
+        Assert.That(sink.Dropped, Is.GreaterThanOrEqualTo(count - 1_000 - Distlog.Sinks.ZeroMq.DistlogSinkOptions.DefaultBatchSizeLimit));
+
+        using var receiver = new PullReceiver(endpoint);
+        logger.Dispose();
+
+        Assert.That(receiver.WaitForLines(count - (int)sink.Dropped, Patience), Is.True);
+        Thread.Sleep(200); // nothing more may come
+        Assert.That(receiver.LineCount, Is.GreaterThanOrEqualTo(1_000), "what was queued is delivered once the collector is up");
+        Assert.That(receiver.LineCount + sink.Dropped, Is.EqualTo(count));
+    }
+
+    [Test]
+    public void AnUnusableEndpointIsReportedOnceAndLoggingGoesOn()
+    {
+        var messages = new List<string>();
+        SelfLog.Enable(m => { lock (messages) messages.Add(m); });
+        try
+        {
+            using (var logger = new LoggerConfiguration().WriteTo.Distlog("nonsense://nowhere", application: "x").CreateLogger())
+            {
+                for (var i = 0; i < 100; i++)
+                    logger.Information("still fine");
+            }
+        }
+        finally
+        {
+            SelfLog.Disable();
+        }
+
+        Assert.That(messages.Count(m => m.Contains("cannot connect to nonsense://nowhere")), Is.EqualTo(1));
+    }
+
+    [TestCase("")]
+    [TestCase("PL")]
+    [TestCase("p")]
+    public void ASystemThatIsNotOneUpperCaseLetterIsRejectedAtConfiguration(string system)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new LoggerConfiguration().WriteTo.Distlog("tcp://localhost:5010", system: system));
+        Assert.That(error!.Message, Does.Contain("upper-case letter"));
+    }
+}
