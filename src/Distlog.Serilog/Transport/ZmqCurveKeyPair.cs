@@ -1,0 +1,29 @@
+using System.Text;
+
+namespace Distlog.Transport;
+
+/// <summary>A CURVE key pair in Z85 text (40 characters each), for <see cref="ZmqSocket.SetCurveServer"/> and <see cref="ZmqSocket.SetCurveKeys"/>.</summary>
+/// <param name="PublicKey">Shared with peers.</param>
+/// <param name="SecretKey">Kept by its owner.</param>
+internal readonly record struct ZmqCurveKeyPair(string PublicKey, string SecretKey)
+{
+    /// <summary>Generates a new pair (<c>zmq_curve_keypair</c>).</summary>
+    /// <exception cref="ZmqException">libzmq was built without CURVE support.</exception>
+    public static unsafe ZmqCurveKeyPair Generate()
+    {
+        LibZmqLoader.EnsureLoaded();
+        byte* publicKey = stackalloc byte[41];
+        byte* secretKey = stackalloc byte[41];
+        if (LibZmq.zmq_curve_keypair(publicKey, secretKey) != 0)
+        {
+            throw ZmqException.FromError(LibZmq.LastError(), "Cannot generate a CURVE key pair");
+        }
+
+        return new ZmqCurveKeyPair(
+            Encoding.ASCII.GetString(publicKey, 40),
+            Encoding.ASCII.GetString(secretKey, 40));
+    }
+
+    /// <summary>Shows the public key only, so that logging a pair never leaks the secret.</summary>
+    public override string ToString() => $"CURVE key pair {PublicKey}";
+}

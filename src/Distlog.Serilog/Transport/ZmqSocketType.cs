@@ -1,0 +1,17 @@
+namespace Distlog.Transport;
+
+/// <summary>The ZeroMQ socket types the transport uses; the values are libzmq's <c>ZMQ_*</c> constants.</summary>
+internal enum ZmqSocketType
+{
+    /// <summary>Publishes every message to all subscribers whose prefix matches the first frame; drops at the high watermark.</summary>
+    Pub = 1,
+
+    /// <summary>Receives the messages of the publishers it connects to whose first frame matches a subscription.</summary>
+    Sub = 2,
+
+    /// <summary>Fair-queues the messages of all connected pushers.</summary>
+    Pull = 7,
+
+    /// <summary>Round-robins messages to connected pullers; blocks (or refuses) at the high watermark.</summary>
+    Push = 8,
+}
