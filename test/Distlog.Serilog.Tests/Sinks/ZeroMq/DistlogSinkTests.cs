@@ -29,14 +29,11 @@ public sealed class DistlogSinkTests
         }
         logger.Dispose();
 
-        Assert.That(receiver.WaitForLines(9, Patience), Is.True);
+        Assert.That(receiver.WaitForLines(8, Patience), Is.True);
         Assert.That(receiver.Messages.Select(m => m.Topic), Is.All.EqualTo("TLC"));
         var events = receiver.Lines.Select(ClefReader.Read).ToList();
         var root = events[0].Key().Root;
         Assert.That(events.Select(e => e.Key().ToString()), Is.EqualTo(new[]
-        {
-            $"0@{root}", $"1@{root}", $"0@{root}/1", $"1@{root}/1", $"2@{root}/1", $"0@{root}/2", $"1@{root}/2", $"2@{root}",
-        }).Or.EquivalentTo(new[]
         {
             $"0@{root}", $"1@{root}", $"0@{root}/1", $"1@{root}/1", $"2@{root}/1", $"0@{root}/2", $"1@{root}/2", $"2@{root}",
         }));
@@ -47,7 +44,7 @@ public sealed class DistlogSinkTests
         Assert.That(events.Select(e => e.Scalar("Application")), Is.All.EqualTo("orders"));
         Assert.That(events.Select(e => e.Scalar("Host")), Is.All.EqualTo(Environment.MachineName));
         Assert.That(events.Select(e => Convert.ToInt32(e.Scalar("ProcessId"))), Is.All.EqualTo(Environment.ProcessId));
-        Assert.That(events.Where(e => e.Key().Path != "/2" || e.Key().Sequence > 0).Select(e => e.Scalar("User")), Is.All.EqualTo("leo"));
+        Assert.That(events.Skip(1).Select(e => e.Scalar("User")), Is.All.EqualTo("leo"), "bound after the started event, on every later one");
     }
 
     [Test]
