@@ -1,0 +1,11 @@
+namespace Distlog.Collector.Storage.Redis;
+
+/// <summary>A failure talking to Redis: see <see cref="RedisServerException"/> and <see cref="RedisConnectionException"/>.</summary>
+internal abstract class RedisException : Exception
+{
+    /// <summary>Creates the exception with its message and, where there is one, the exception that caused it.</summary>
+    protected RedisException(string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+    }
+}

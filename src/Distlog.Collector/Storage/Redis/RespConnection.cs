@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net.Sockets;
+
+namespace Distlog.Collector.Storage.Redis;
+
+/// <summary>
+/// One TCP connection to Redis speaking RESP2. For a single command call <see cref="Execute"/>; to pipeline,
+/// encode N commands with <see cref="Writer"/>, <see cref="Flush"/> once, then read N replies from <see cref="Reader"/>.
+/// Not thread-safe: one owner. After a <see cref="RedisConnectionException"/> the connection is unusable; dispose it.
+/// </summary>
+internal sealed class RespConnection : IDisposable
+{
+    /// <summary>How long <see cref="Connect"/> waits for the TCP handshake unless told otherwise: 5 s.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long one socket read or write may block unless told otherwise: 10 s.</summary>
+    public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(10);
+
+    readonly TcpClient _client;
+
+    RespConnection(RedisEndpoint endpoint, TcpClient client, TimeSpan commandTimeout)
+    {
+        Endpoint = endpoint;
+        _client = client;
+        var stream = client.GetStream();
+        stream.ReadTimeout = stream.WriteTimeout = (int)commandTimeout.TotalMilliseconds;
+        Writer = new RespWriter(stream, endpoint.ToString());
+        Reader = new RespReader(stream, endpoint.ToString());
+    }
+
+    /// <summary>The server this connection talks to.</summary>
+    public RedisEndpoint Endpoint { get; }
+
+    /// <summary>Encodes commands into the send buffer.</summary>
+    public RespWriter Writer { get; }
+
+    /// <summary>Reads replies, one per command sent, in order.</summary>
+    public RespReader Reader { get; }
+
+    /// <summary>Opens a TCP connection to <paramref name="endpoint"/>. Nothing is sent yet.</summary>
+    /// <param name="endpoint">The server.</param>
+    /// <param name="connectTimeout">Bound on the TCP handshake; default <see cref="DefaultConnectTimeout"/>.</param>
+    /// <param name="commandTimeout">Bound on each socket read or write; default <see cref="DefaultCommandTimeout"/>.</param>
+    /// <exception cref="RedisConnectionException">The server cannot be reached in time; the message names it.</exception>
+    public static RespConnection Connect(RedisEndpoint endpoint, TimeSpan? connectTimeout = null, TimeSpan? commandTimeout = null)
+    {
+        var timeout = connectTimeout ?? DefaultConnectTimeout;
+        var client = new TcpClient { NoDelay = true };
+        try
+        {
+            using var cancellation = new CancellationTokenSource(timeout);
+            // The owner is a dedicated worker thread without a synchronization context, so blocking here is safe.
+            client.ConnectAsync(endpoint.Host, endpoint.Port, cancellation.Token).AsTask().GetAwaiter().GetResult();
+            return new RespConnection(endpoint, client, commandTimeout ?? DefaultCommandTimeout);
+        }
+        catch (OperationCanceledException ex)
+        {
+            client.Dispose();
+            var seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+            throw new RedisConnectionException(
+                $"Could not connect to Redis at {endpoint} within {seconds} s: check the address and that the server is up.", ex);
+        }
+        catch (SocketException ex)
+        {
+            client.Dispose();
+            throw new RedisConnectionException($"Could not connect to Redis at {endpoint}: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Sends <c>AUTH password</c>, or <c>AUTH username password</c> (Redis 6 ACL users) where a username is given.</summary>
+    /// <exception cref="RedisServerException">Redis refused the credentials; the message says so and carries Redis's reply.</exception>
+    public void Authenticate(string? username, string password)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        var reply = username is null ? Send("AUTH", password) : Send("AUTH", username, password);
+        if (reply.Kind == RespKind.Error)
+            throw new RedisServerException(reply.Text!, $"Redis at {Endpoint} refused the credentials (check username and password)");
+    }
+
+    /// <summary>Sends <c>SELECT database</c>.</summary>
+    /// <exception cref="RedisServerException">Redis refused, e.g. the number is past its <c>databases</c> setting.</exception>
+    public void Select(int database)
+    {
+        var reply = Send("SELECT", database.ToString(CultureInfo.InvariantCulture));
+        if (reply.Kind == RespKind.Error)
+            throw new RedisServerException(reply.Text!, $"Redis at {Endpoint} cannot select database {database}");
+    }
+
+    /// <summary>Sends one command and waits for its reply.</summary>
+    /// <exception cref="RedisServerException">Redis replied with an error; the connection stays usable.</exception>
+    /// <exception cref="RedisConnectionException">The connection failed.</exception>
+    public RespValue Execute(params ReadOnlySpan<string> arguments)
+    {
+        var reply = Send(arguments);
+        if (reply.Kind == RespKind.Error)
+            throw new RedisServerException(reply.Text!);
+
+        return reply;
+    }
+
+    /// <summary>Sends what <see cref="Writer"/> holds.</summary>
+    public void Flush() => Writer.Flush();
+
+    /// <summary>Closes the socket and returns the buffers. Idempotent.</summary>
+    public void Dispose()
+    {
+        _client.Dispose();
+        Writer.Dispose();
+        Reader.Dispose();
+    }
+
+    RespValue Send(params ReadOnlySpan<string> arguments)
+    {
+        Writer.WriteCommand(arguments);
+        Writer.Flush();
+        return Reader.Read();
+    }
+}

@@ -1,0 +1,279 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Distlog.Collector.Storage.Redis;
+
+/// <summary>
+/// Parses RESP2 replies from a stream: simple strings, errors, integers, bulk strings, (nested) arrays and nulls.
+/// Not thread-safe: one owner.
+/// </summary>
+internal sealed class RespReader : IDisposable
+{
+    const int InitialBufferSize = 16 * 1024;
+
+    // A status or error line longer than this is not Redis talking.
+    const int MaxLineLength = 1024 * 1024;
+
+    // Redis nests arrays a few levels deep at most (XRANGE: 3); a deeper reply is a broken stream.
+    const int MaxDepth = 32;
+
+    readonly Stream _stream;
+    readonly string _peer;
+    byte[] _buffer;
+    int _position;
+    int _end;
+
+    /// <summary>Creates a reader of <paramref name="stream"/>; <paramref name="peer"/> names the server in errors.</summary>
+    public RespReader(Stream stream, string peer)
+    {
+        _stream = stream;
+        _peer = peer;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+    }
+
+    /// <summary>Reads one reply. An error reply is returned as a value of kind <see cref="RespKind.Error"/>, not thrown.</summary>
+    /// <exception cref="RedisConnectionException">The connection failed, timed out, or the bytes are not RESP.</exception>
+    public RespValue Read() => Read(0);
+
+    /// <summary>Reads one reply and discards it, allocating nothing unless it is an error.</summary>
+    /// <returns>The error message of an error reply; null for any other reply.</returns>
+    /// <exception cref="RedisConnectionException">The connection failed, timed out, or the bytes are not RESP.</exception>
+    public string? Skip()
+    {
+        if (PeekByte() == '-')
+            return Read(0).Text;
+
+        Skip(0);
+        return null;
+    }
+
+    /// <summary>Returns the buffer to the pool. Idempotent.</summary>
+    public void Dispose()
+    {
+        var buffer = _buffer;
+        _buffer = [];
+        _position = _end = 0;
+        if (buffer.Length > 0)
+            ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    RespValue Read(int depth)
+    {
+        var type = ReadByte();
+        switch (type)
+        {
+            case (byte)'+':
+                return RespValue.SimpleString(Encoding.UTF8.GetString(ReadLine()));
+            case (byte)'-':
+                return RespValue.Error(Encoding.UTF8.GetString(ReadLine()));
+            case (byte)':':
+                return RespValue.FromInteger(ReadInteger());
+            case (byte)'$':
+            {
+                var length = ReadLength();
+                if (length < 0)
+                    return RespValue.Null;
+
+                var bytes = new byte[length];
+                ReadExactly(bytes);
+                ReadCrLf();
+                return RespValue.BulkString(bytes);
+            }
+            case (byte)'*':
+            {
+                var count = ReadLength();
+                if (count < 0)
+                    return RespValue.Null;
+
+                CheckDepth(depth);
+                var items = new RespValue[count];
+                for (var i = 0; i < count; i++)
+                    items[i] = Read(depth + 1);
+                return RespValue.Array(items);
+            }
+            default:
+                throw NotResp($"unexpected reply type byte 0x{type:X2}");
+        }
+    }
+
+    void Skip(int depth)
+    {
+        var type = ReadByte();
+        switch (type)
+        {
+            case (byte)'+' or (byte)'-':
+                ReadLine();
+                break;
+            case (byte)':':
+                ReadInteger();
+                break;
+            case (byte)'$':
+            {
+                var length = ReadLength();
+                if (length >= 0)
+                {
+                    SkipBytes(length);
+                    ReadCrLf();
+                }
+
+                break;
+            }
+            case (byte)'*':
+            {
+                var count = ReadLength();
+                CheckDepth(depth);
+                for (var i = 0; i < count; i++)
+                    Skip(depth + 1);
+                break;
+            }
+            default:
+                throw NotResp($"unexpected reply type byte 0x{type:X2}");
+        }
+    }
+
+    void CheckDepth(int depth)
+    {
+        if (depth >= MaxDepth)
+            throw NotResp($"arrays nested deeper than {MaxDepth} levels");
+    }
+
+    long ReadInteger()
+    {
+        var line = ReadLine();
+        if (!Utf8Parser.TryParse(line, out long value, out var consumed) || consumed != line.Length)
+            throw NotResp($"'{Encoding.UTF8.GetString(line)}' is not an integer");
+
+        return value;
+    }
+
+    int ReadLength()
+    {
+        var value = ReadInteger();
+        if (value < -1 || value > int.MaxValue)
+            throw NotResp($"length {value} is out of range");
+
+        return (int)value;
+    }
+
+    void ReadCrLf()
+    {
+        if (ReadByte() != '\r' || ReadByte() != '\n')
+            throw NotResp("a bulk string is not followed by CR LF");
+    }
+
+    byte PeekByte()
+    {
+        if (_position == _end)
+            FillEmpty();
+
+        return _buffer[_position];
+    }
+
+    byte ReadByte()
+    {
+        var value = PeekByte();
+        _position++;
+        return value;
+    }
+
+    // The span is valid until the next read.
+    ReadOnlySpan<byte> ReadLine()
+    {
+        var searched = 0;
+        while (true)
+        {
+            var available = _buffer.AsSpan(_position, _end - _position);
+            var index = available[searched..].IndexOf("\r\n"u8);
+            if (index >= 0)
+            {
+                index += searched;
+                _position += index + 2;
+                return available[..index];
+            }
+
+            // A CR at the very end may be the first half of the terminator: search again from it.
+            searched = Math.Max(0, available.Length - 1);
+            MakeRoom();
+            Fill();
+        }
+    }
+
+    void ReadExactly(Span<byte> destination)
+    {
+        while (destination.Length > 0)
+        {
+            if (_position == _end)
+                FillEmpty();
+
+            var chunk = Math.Min(destination.Length, _end - _position);
+            _buffer.AsSpan(_position, chunk).CopyTo(destination);
+            _position += chunk;
+            destination = destination[chunk..];
+        }
+    }
+
+    void SkipBytes(int count)
+    {
+        while (count > 0)
+        {
+            if (_position == _end)
+                FillEmpty();
+
+            var chunk = Math.Min(count, _end - _position);
+            _position += chunk;
+            count -= chunk;
+        }
+    }
+
+    // Moves unread bytes to the front, growing the buffer when it is full of one unfinished line.
+    void MakeRoom()
+    {
+        var unread = _end - _position;
+        if (unread >= MaxLineLength)
+            throw NotResp($"a reply line longer than {MaxLineLength} bytes");
+
+        var target = _buffer;
+        if (unread == _buffer.Length)
+            target = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+
+        _buffer.AsSpan(_position, unread).CopyTo(target);
+        if (!ReferenceEquals(target, _buffer))
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = target;
+        }
+
+        _position = 0;
+        _end = unread;
+    }
+
+    void FillEmpty()
+    {
+        _position = _end = 0;
+        Fill();
+    }
+
+    void Fill()
+    {
+        ObjectDisposedException.ThrowIf(_buffer.Length == 0, this);
+        int read;
+        try
+        {
+            read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException)
+        {
+            throw RedisConnectionException.Lost(_peer, ex);
+        }
+
+        if (read == 0)
+            throw new RedisConnectionException($"Lost the connection to Redis at {_peer}: the server closed it.");
+
+        _end += read;
+    }
+
+    RedisConnectionException NotResp(string reason) =>
+        new($"Redis at {_peer} sent a reply that is not RESP2 ({reason}); is something else listening on that port?");
+}

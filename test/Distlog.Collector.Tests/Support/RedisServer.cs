@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Distlog.Collector.Storage.Redis;
+
+namespace Distlog.Collector.Tests.Support;
+
+/// <summary>
+/// A real <c>redis-server</c> on a free loopback port, without persistence, for tests. It can be killed and
+/// restarted on the same port; <see cref="Dispose"/> stops it.
+/// </summary>
+sealed class RedisServer : IDisposable
+{
+    const string InstalledPath = "/usr/bin/redis-server";
+    const int StartAttempts = 3;
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
+
+    readonly string _executable;
+    readonly ConcurrentQueue<string> _output = new();
+    Process? _process;
+
+    RedisServer(string executable, int port, string? password)
+    {
+        _executable = executable;
+        Port = port;
+        Password = password;
+    }
+
+    /// <summary>The loopback port the server listens on; it stays the same across <see cref="Restart"/>.</summary>
+    public int Port { get; }
+
+    /// <summary>The <c>requirepass</c> password, or null.</summary>
+    public string? Password { get; }
+
+    /// <summary><c>127.0.0.1:port</c>, as the redis plugin's <c>server</c> argument takes it.</summary>
+    public string Address => $"127.0.0.1:{Port}";
+
+    /// <summary>The address as an endpoint.</summary>
+    public RedisEndpoint Endpoint => new("127.0.0.1", Port);
+
+    /// <summary>Starts a server on a free port and waits until it answers.</summary>
+    public static RedisServer Start(string? password = null)
+    {
+        var executable = FindExecutable();
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new RedisServer(executable, FreePort(), password);
+            try
+            {
+                server.Launch();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts)
+            {
+                // Another process took the port between our probe and redis-server's bind.
+                server.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A new connection, authenticated where the server has a password, on <paramref name="database"/>.</summary>
+    public RespConnection Connect(int database = 0)
+    {
+        var connection = RespConnection.Connect(Endpoint);
+        if (Password is not null)
+            connection.Authenticate(null, Password);
+        if (database != 0)
+            connection.Select(database);
+        return connection;
+    }
+
+    /// <summary>Kills the server process (SIGKILL) and waits for it to exit: data and connections are lost.</summary>
+    public void Kill()
+    {
+        var process = _process;
+        _process = null;
+        if (process is null)
+            return;
+
+        process.Kill();
+        process.WaitForExit();
+        process.Dispose();
+    }
+
+    /// <summary>Kills the server if running, starts a fresh one on the same port and waits until it answers.</summary>
+    public void Restart()
+    {
+        Kill();
+        Launch();
+    }
+
+    /// <summary>Stops the server. Idempotent.</summary>
+    public void Dispose() => Kill();
+
+    void Launch()
+    {
+        var start = new ProcessStartInfo(_executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in Arguments())
+            start.ArgumentList.Add(argument);
+
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+        WaitForPing(process);
+    }
+
+    IEnumerable<string> Arguments()
+    {
+        string[] arguments =
+        [
+            "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+            "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning",
+            "--dir", Path.GetTempPath(),
+        ];
+        return Password is null ? arguments : [.. arguments, "--requirepass", Password];
+    }
+
+    void WaitForPing(Process process)
+    {
+        var deadline = Stopwatch.StartNew();
+        Exception? lastError = null;
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (process.HasExited)
+            {
+                Kill();
+                throw new InvalidOperationException($"redis-server on port {Port} exited at start-up: {Output()}");
+            }
+
+            try
+            {
+                using var connection = Connect();
+                // The process id tells our server from another one that won a race for the same port.
+                var info = connection.Execute("INFO", "server").AsString()!;
+                if (info.Contains($"process_id:{process.Id}\r\n", StringComparison.Ordinal))
+                    return;
+            }
+            catch (RedisException ex)
+            {
+                lastError = ex;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        Kill();
+        throw new InvalidOperationException(
+            $"redis-server on port {Port} did not answer within {StartTimeout}: {lastError?.Message} {Output()}", lastError);
+    }
+
+    void Remember(string? line)
+    {
+        if (line is null)
+            return;
+
+        _output.Enqueue(line);
+        while (_output.Count > 50)
+            _output.TryDequeue(out _);
+    }
+
+    string Output() => string.Join(Environment.NewLine, _output);
+
+    static string FindExecutable()
+    {
+        if (File.Exists(InstalledPath))
+            return InstalledPath;
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var folder in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(folder, "redis-server");
+            if (File.Exists(candidate))
+                return candidate;
+        }
+
+        throw new InvalidOperationException(
+            $"redis-server was not found at {InstalledPath} or on PATH. The Redis tests need a real server: install it with `apt-get install redis-server`.");
+    }
+
+    static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
