@@ -1,0 +1,22 @@
+namespace Distlog.Collector.Configuration;
+
+/// <summary>The configuration <c>distlogd</c> runs without <c>--config</c>.</summary>
+internal static class DefaultConfig
+{
+    public const string Source = "<embedded default>";
+
+    public const string Yaml = """
+        ingest:
+          endpoints: ["tcp://*:5010"]
+          maxMessageBytes: 4194304
+        stats:
+          interval: 60s
+        plugins:
+          - sink: sqlite
+            args: { path: logs/distlog.db }
+          - sink: publish
+            args: { endpoint: "tcp://*:5011" }
+        """;
+
+    public static CollectorSettings Load() => ConfigLoader.Parse(Yaml, Source);
+}

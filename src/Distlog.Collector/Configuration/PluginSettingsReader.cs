@@ -1,0 +1,82 @@
+using YamlDotNet.RepresentationModel;
+
+namespace Distlog.Collector.Configuration;
+
+/// <summary>Reads the <c>plugins</c> list: <c>sink</c>, <c>using</c>, <c>args</c>, <c>filter</c>, and the optional
+/// <c>name</c>, <c>queueCapacity</c> and <c>batchSize</c>.</summary>
+internal static class PluginSettingsReader
+{
+    private static readonly string[] Keys = ["sink", "using", "args", "filter", "name", "queueCapacity", "batchSize"];
+
+    public static IReadOnlyList<PluginSettings> ReadAll(YamlReader reader, YamlNode node, string path)
+    {
+        if (node is YamlScalarNode scalar && YamlReader.IsNull(scalar))
+            return [];
+
+        var list = reader.Sequence(node, path);
+        var plugins = new List<PluginSettings>(list.Children.Count);
+        var names = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var plugin = Read(reader, list.Children[i], $"{path}[{i}]");
+            if (plugin.Name.Length == 0)
+            {
+                var count = names[plugin.Sink] = names.GetValueOrDefault(plugin.Sink) + 1;
+                plugin = plugin with { Name = count == 1 ? plugin.Sink : $"{plugin.Sink}#{count}" };
+            }
+            else if (!names.TryAdd(plugin.Name, 1))
+            {
+                throw new ConfigException(plugin.Location, plugin.Key + ".name", $"the name '{plugin.Name}' is used by an earlier plugin");
+            }
+            plugins.Add(plugin);
+        }
+        return plugins;
+    }
+
+    private static PluginSettings Read(YamlReader reader, YamlNode node, string path)
+    {
+        var map = reader.Mapping(node, path);
+        string? sink = null, use = null, name = null;
+        var sinkLocation = reader.At(node);
+        var args = new List<PluginArgument>();
+        var filter = FilterSettings.None;
+        int queueCapacity = PluginSettings.DefaultQueueCapacity, batchSize = PluginSettings.DefaultBatchSize;
+        foreach (var (key, keyPath, value) in reader.Entries(map, path, Keys))
+        {
+            switch (key)
+            {
+                case "sink": sink = reader.Scalar(value, keyPath); sinkLocation = reader.At(value); break;
+                case "using": use = reader.Scalar(value, keyPath); break;
+                case "name": name = reader.Scalar(value, keyPath); break;
+                case "args": ReadArgs(reader, value, keyPath, args); break;
+                case "filter": filter = FilterSettingsReader.Read(reader, value, keyPath); break;
+                case "queueCapacity": queueCapacity = reader.PositiveInt(value, keyPath); break;
+                default: batchSize = reader.PositiveInt(value, keyPath); break;
+            }
+        }
+
+        if (sink is null)
+            throw reader.Error(node, path + ".sink", $"every plugin needs a sink; {BuiltInSinks.KnownSinks}");
+        // With `using` the name is a WriteTo method (File, Console...), even where it matches a built-in's name.
+        var builtIn = use is null ? BuiltInSinks.Find(sink) : null;
+        if (builtIn is null && use is null)
+            throw new ConfigException(sinkLocation, path + ".sink", BuiltInSinks.UnknownSinkProblem(sink));
+
+        return new PluginSettings(name ?? "", builtIn ?? sink, builtIn is null ? use : null, args, filter, queueCapacity, batchSize, sinkLocation, path);
+    }
+
+    private static void ReadArgs(YamlReader reader, YamlNode node, string path, List<PluginArgument> args)
+    {
+        if (node is YamlScalarNode empty && YamlReader.IsNull(empty))
+            return;
+
+        foreach (var (keyNode, value) in reader.Mapping(node, path).Children)
+        {
+            var name = keyNode is YamlScalarNode { Value: { Length: > 0 } k } ? k : throw reader.Error(keyNode, path, "an argument needs a name");
+            var key = $"{path}.{name}";
+            if (value is not YamlScalarNode scalar)
+                throw reader.Error(value, key, "expected a single value; nested arguments are not supported");
+            args.Add(new PluginArgument(name, YamlReader.IsNull(scalar) ? null : scalar.Value, reader.At(value), key));
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using Distlog.Collector.Configuration;
+using Distlog.Collector.Plugins;
+using Distlog.Transport;
+
+namespace Distlog.Collector.Ingest;
+
+/// <summary>
+/// The ingest thread: one PULL socket bound on every configured endpoint, one reusable <see cref="ZmqMessage"/>,
+/// decoding each two-frame message and offering its events to every plugin host. The socket lives and dies on this thread.
+/// </summary>
+/// <remarks>
+/// The size limit is enforced here, per message, because libzmq's <c>ZMQ_MAXMSGSIZE</c> would drop the whole
+/// connection and the messages queued behind the large one. <c>ZMQ_MAXMSGSIZE</c> is set only as a last-resort
+/// memory guard, <see cref="HardLimitFactor"/> times larger.
+/// </remarks>
+internal sealed class IngestLoop : IDisposable
+{
+    public const int HardLimitFactor = 16;
+    public const long MinimumHardLimit = 64L * 1024 * 1024;
+    private const int ReceiveHighWatermark = 10_000;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    private readonly IngestSettings _settings;
+    private readonly IReadOnlyList<PluginHost> _plugins;
+    private readonly RejectionReporter _rejections;
+    private readonly MessageDecoder _decoder;
+    private readonly Thread _thread;
+    private readonly ManualResetEventSlim _started = new();
+    private Exception? _startFailure;
+    private volatile bool _stopping;
+
+    public IngestLoop(IngestSettings settings, IReadOnlyList<PluginHost> plugins, RejectionReporter rejections)
+    {
+        _settings = settings;
+        _plugins = plugins;
+        _rejections = rejections;
+        _decoder = new MessageDecoder(rejections);
+        _thread = new Thread(Run) { Name = "distlogd ingest", IsBackground = true };
+    }
+
+    /// <summary>The endpoints actually bound (a <c>*</c> port resolved), known once <see cref="Start"/> returned.</summary>
+    public IReadOnlyList<string> BoundEndpoints { get; private set; } = [];
+
+    /// <summary>Binds the endpoints on the ingest thread and starts receiving; throws what binding threw.</summary>
+    public void Start()
+    {
+        _thread.Start();
+        _started.Wait();
+        if (_startFailure is not null)
+        {
+            _thread.Join();
+            throw _startFailure;
+        }
+    }
+
+    /// <summary>Stops receiving and closes the socket; messages not yet received are not read.</summary>
+    public void Stop()
+    {
+        _stopping = true;
+        if (_thread.IsAlive)
+            _thread.Join();
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        _started.Dispose();
+    }
+
+    private void Run()
+    {
+        ZmqSocket socket;
+        try
+        {
+            socket = Open();
+        }
+        catch (Exception ex)
+        {
+            _startFailure = ex;
+            _started.Set();
+            return;
+        }
+
+        using (socket)
+        using (var message = new ZmqMessage())
+        {
+            _started.Set();
+            Receive(socket, message);
+        }
+    }
+
+    private ZmqSocket Open()
+    {
+        var socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.Pull);
+        try
+        {
+            socket.Linger = TimeSpan.Zero;
+            socket.ReceiveTimeout = PollInterval;
+            socket.ReceiveHighWatermark = ReceiveHighWatermark;
+            socket.MaxMessageSize = Math.Max(MinimumHardLimit, (long)_settings.MaxMessageBytes * HardLimitFactor);
+            var bound = new List<string>(_settings.Endpoints.Count);
+            foreach (var endpoint in _settings.Endpoints)
+            {
+                socket.Bind(endpoint);
+                bound.Add(socket.LastEndpoint);
+            }
+            BoundEndpoints = bound;
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private void Receive(ZmqSocket socket, ZmqMessage message)
+    {
+        Span<byte> topic = stackalloc byte[16];
+        var events = new List<IngestedEvent>(256);
+        var counters = _rejections.Counters;
+        while (!_stopping)
+        {
+            if (!socket.TryReceive(message))
+                continue;
+
+            counters.CountMessage();
+            var topicLength = Math.Min(message.Data.Length, topic.Length);
+            message.Data[..topicLength].CopyTo(topic);
+            if (!message.More)
+            {
+                _rejections.Reject(RejectReason.WrongFrameCount, "a message with 1 frame; expected 2 (topic, payload)");
+                continue;
+            }
+
+            if (!socket.TryReceive(message))
+            {
+                _rejections.Reject(RejectReason.WrongFrameCount, "a message whose second frame never arrived");
+                continue;
+            }
+            if (message.More)
+            {
+                var frames = 2;
+                while (message.More && socket.TryReceive(message))
+                    frames++;
+                _rejections.Reject(RejectReason.WrongFrameCount, $"a message with {frames} frames; expected 2 (topic, payload)");
+                continue;
+            }
+
+            if (message.Data.Length > _settings.MaxMessageBytes)
+            {
+                _rejections.Reject(RejectReason.TooLarge, $"a message of {message.Data.Length} bytes; ingest.maxMessageBytes is {_settings.MaxMessageBytes}");
+                continue;
+            }
+
+            _decoder.Decode(topic[..topicLength], message.Data, events);
+            foreach (var e in events)
+            {
+                counters.CountAccepted();
+                foreach (var plugin in _plugins)
+                    plugin.Offer(e);
+            }
+            events.Clear();
+        }
+    }
+}

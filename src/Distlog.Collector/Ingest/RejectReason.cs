@@ -1,0 +1,26 @@
+namespace Distlog.Collector.Ingest;
+
+/// <summary>Why the collector rejected a message (or one line of a CLEF batch). Each has its own counter.</summary>
+internal enum RejectReason
+{
+    /// <summary>The payload is larger than <c>ingest.maxMessageBytes</c>; the one message is dropped.</summary>
+    TooLarge,
+
+    /// <summary>A message with other than two frames (topic, payload).</summary>
+    WrongFrameCount,
+
+    /// <summary>A topic other than <c>{P|S|T}LC</c>, <c>{P|S|T}LJ</c> or a pickle topic.</summary>
+    UnknownTopic,
+
+    /// <summary>A Python pickle (<c>??P</c>): never unpickled.</summary>
+    Pickle,
+
+    /// <summary>A payload or CLEF line that is not valid UTF-8.</summary>
+    InvalidUtf8,
+
+    /// <summary>A CLEF line that is not a valid CLEF event (broken JSON, wrong types, too deep, too many properties).</summary>
+    InvalidClef,
+
+    /// <summary>A Python distlog JSON LogRecord that cannot be mapped to an event.</summary>
+    InvalidRecord,
+}

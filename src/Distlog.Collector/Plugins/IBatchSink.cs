@@ -1,0 +1,18 @@
+using Serilog.Events;
+
+namespace Distlog.Collector.Plugins;
+
+/// <summary>
+/// A plugin that writes batches. Every plugin runs behind a <see cref="PluginHost"/>: its own bounded queue, one worker
+/// thread, counters (delivered, dropped, queue depth). The host creates, calls and disposes the sink on that worker only.
+/// </summary>
+internal interface IBatchSink : IDisposable
+{
+    /// <summary>
+    /// Writes the batch. Throw to signal a transient failure (e.g. store down): the host keeps the batch and retries it
+    /// with exponential backoff (100 ms .. 5 s) while it keeps queueing; overflow of the bounded queue is counted as dropped.
+    /// The list is reused after the call returns: do not keep it. The host passes an <see cref="EventBatch"/>, whose
+    /// <see cref="EventBatch.SystemAt"/> gives each event's topic system letter.
+    /// </summary>
+    void EmitBatch(IReadOnlyList<LogEvent> batch);
+}

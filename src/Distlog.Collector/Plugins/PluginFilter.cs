@@ -1,0 +1,48 @@
+using Distlog.Collector.Configuration;
+using Distlog.Collector.Ingest;
+using Distlog.Tasks;
+using Serilog.Events;
+
+namespace Distlog.Collector.Plugins;
+
+/// <summary>
+/// A plugin's <c>filter</c>: minimum level, then (where configured) the <c>Application</c> property, the topic's
+/// system letter and the task root from the <c>TaskKey</c> property. Immutable and thread-safe.
+/// </summary>
+internal sealed class PluginFilter(FilterSettings settings)
+{
+    public const string ApplicationProperty = "Application";
+    public const string TaskKeyProperty = "TaskKey";
+
+    public bool IsEmpty { get; } = settings == FilterSettings.None;
+
+    public bool Passes(in IngestedEvent e)
+    {
+        if (IsEmpty)
+            return true;
+        if (e.Event.Level < settings.MinimumLevel)
+            return false;
+        if (settings.Systems.Length > 0 && !settings.Systems.Contains(e.System))
+            return false;
+        if (settings.Applications.Count > 0 && !Contains(settings.Applications, StringProperty(e.Event, ApplicationProperty)))
+            return false;
+        return settings.Tasks.Count == 0
+            || TaskKey.TryParse(StringProperty(e.Event, TaskKeyProperty), out var key) && Contains(settings.Tasks, key.Root);
+    }
+
+    /// <summary>The property's value where it is a string scalar; null otherwise.</summary>
+    public static string? StringProperty(LogEvent logEvent, string name) =>
+        logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue { Value: string text } ? text : null;
+
+    private static bool Contains(IReadOnlyList<string> values, string? value)
+    {
+        if (value is null)
+            return false;
+        foreach (var candidate in values)
+        {
+            if (string.Equals(candidate, value, StringComparison.Ordinal))
+                return true;
+        }
+        return false;
+    }
+}

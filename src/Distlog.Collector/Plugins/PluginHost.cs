@@ -1,0 +1,155 @@
+using System.Threading.Channels;
+using Distlog.Collector.Ingest;
+using Serilog;
+
+namespace Distlog.Collector.Plugins;
+
+/// <summary>
+/// Runs one plugin: a bounded queue filled by the ingest thread, and one worker thread that creates the sink, writes
+/// batches to it (retrying failed batches with backoff) and disposes it. When the queue is full the event is dropped
+/// for this plugin only and counted, so a slow or dead plugin never stalls ingest or the other plugins.
+/// </summary>
+internal sealed class PluginHost : IDisposable
+{
+    private readonly Func<IBatchSink> _createSink;
+    private readonly PluginFilter _filter;
+    private readonly int _batchSize;
+    private readonly Channel<IngestedEvent> _queue;
+    private readonly Thread _worker;
+    private readonly ManualResetEventSlim _started = new();
+    private readonly CancellationTokenSource _abort = new();
+    private readonly ILogger _log;
+    private Exception? _startFailure;
+    private long _delivered, _dropped, _filtered;
+
+    public PluginHost(string name, Func<IBatchSink> createSink, PluginFilter filter, int capacity, int batchSize, ILogger log)
+    {
+        Name = name;
+        _createSink = createSink;
+        _filter = filter;
+        _batchSize = batchSize;
+        _log = log.ForContext("Plugin", name);
+        _queue = Channel.CreateBounded<IngestedEvent>(new BoundedChannelOptions(capacity)
+        {
+            SingleReader = true,
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _worker = new Thread(Run) { Name = $"distlogd plugin {name}", IsBackground = true };
+    }
+
+    public string Name { get; }
+
+    /// <summary>Events the sink accepted.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    /// <summary>Events lost for this plugin: its queue was full, or they were still queued or failing at shutdown.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Events the plugin's filter turned away.</summary>
+    public long Filtered => Interlocked.Read(ref _filtered);
+
+    public int QueueDepth => _queue.Reader.Count;
+
+    /// <summary>Creates the sink on the worker thread and waits for it; throws what creating it threw.</summary>
+    public void Start()
+    {
+        _worker.Start();
+        _started.Wait();
+        if (_startFailure is not null)
+        {
+            _worker.Join();
+            throw new PluginStartException(Name, _startFailure);
+        }
+    }
+
+    /// <summary>Queues the event where it passes the filter; never blocks. Called by the ingest thread only.</summary>
+    public void Offer(in IngestedEvent e)
+    {
+        if (!_filter.Passes(e))
+            Interlocked.Increment(ref _filtered);
+        else if (!_queue.Writer.TryWrite(e))
+            Interlocked.Increment(ref _dropped);
+    }
+
+    /// <summary>Stops accepting events; the worker writes what is queued, then flushes and disposes the sink.</summary>
+    public void Complete() => _queue.Writer.TryComplete();
+
+    /// <summary>Waits for the worker to drain; after <paramref name="timeout"/> it stops retrying failed batches and
+    /// counts what is left as dropped. False when the worker did not finish even then.</summary>
+    public bool WaitForDrain(TimeSpan timeout)
+    {
+        Complete();
+        if (_worker.Join(timeout))
+            return true;
+        _abort.Cancel();
+        return _worker.Join(timeout);
+    }
+
+    public void Dispose()
+    {
+        Complete();
+        _abort.Cancel();
+        if (_worker.IsAlive && !_worker.Join(TimeSpan.FromSeconds(5)))
+            return; // the worker still uses what would be disposed; the process is ending anyway
+        _abort.Dispose();
+        _started.Dispose();
+    }
+
+    private void Run()
+    {
+        IBatchSink sink;
+        try
+        {
+            sink = _createSink();
+        }
+        catch (Exception ex)
+        {
+            _startFailure = ex;
+            _started.Set();
+            return;
+        }
+
+        _started.Set();
+        try
+        {
+            Pump(sink);
+        }
+        finally
+        {
+            try
+            {
+                sink.Dispose();
+            }
+            catch (Exception ex)
+            {
+                _log.Error(ex, "Plugin {Plugin} failed to flush and close", Name);
+            }
+        }
+    }
+
+    private void Pump(IBatchSink sink)
+    {
+        var batch = new EventBatch(_batchSize);
+        var reader = _queue.Reader;
+        var delivery = new BatchDelivery(sink, Name, _log, _abort.Token);
+        while (true)
+        {
+            while (batch.Count < _batchSize && reader.TryRead(out var e))
+                batch.Add(e.Event, e.System);
+
+            if (batch.Count == 0)
+            {
+                if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+                    return;
+                continue;
+            }
+
+            if (delivery.Deliver(batch))
+                Interlocked.Add(ref _delivered, batch.Count);
+            else
+                Interlocked.Add(ref _dropped, batch.Count);
+            batch.Clear();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Distlog.Collector.Configuration;
+using Distlog.Collector.Plugins.Redis;
+
+namespace Distlog.Collector.Plugins;
+
+/// <summary>Maps <c>sink: redis</c> and its <c>args</c> onto <see cref="RedisSinkOptions"/>.</summary>
+internal static class RedisArguments
+{
+    public static Func<IBatchSink> Prepare(PluginSettings plugin)
+    {
+        var args = new PluginArguments(plugin, "server", "mode", "key", "maxLength", "username", "password", "database",
+            "connectTimeout", "commandTimeout");
+        var defaults = new RedisSinkOptions();
+        var options = new RedisSinkOptions
+        {
+            Server = args.GetText("server", defaults.Server),
+            Mode = args.Get("mode", defaults.Mode),
+            Key = args.GetText("key", defaults.Key),
+            MaxLength = args.Get("maxLength", defaults.MaxLength),
+            Username = args.Get("username", defaults.Username),
+            Password = args.Get("password", defaults.Password),
+            Database = args.Get("database", defaults.Database),
+            ConnectTimeout = args.Get("connectTimeout", defaults.ConnectTimeout),
+            CommandTimeout = args.Get("commandTimeout", defaults.CommandTimeout),
+        };
+        try
+        {
+            RedisSinkOptionsValidator.Validate(options);
+        }
+        catch (ArgumentException ex)
+        {
+            var problem = ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
+            var argument = ex.ParamName is { } name ? args.Find(name) : null;
+            throw argument?.Error(problem, ex) ?? plugin.Error(problem);
+        }
+        return () => new RedisSink(options);
+    }
+}

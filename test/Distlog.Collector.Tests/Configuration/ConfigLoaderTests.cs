@@ -1,0 +1,150 @@
+using Distlog.Collector.Configuration;
+using Serilog.Events;
+
+namespace Distlog.Collector.Tests.Configuration;
+
+public sealed class ConfigLoaderTests
+{
+    [Test]
+    public void AnUnknownSinkNamesFileLineAndKeyAndListsTheKnownSinks()
+    {
+        const string yaml = """
+            ingest:
+              endpoints: ["tcp://*:5010"]
+            plugins:
+              - sink: file
+              - sink: sqlit
+            """;
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "distlogd.yaml"))!;
+
+        Assert.That(error.Message, Is.EqualTo(
+            "distlogd.yaml:5: plugins[1].sink: unknown sink 'sqlit'; known sinks: file, sqlite, redis, publish, console, or a Serilog WriteTo method with `using`"));
+    }
+
+    [Test]
+    public void AnUnknownKeyIsAnErrorAtItsLine()
+    {
+        const string yaml = "ingest:\n  endpoints: [\"tcp://*:5010\"]\n  maxMesageBytes: 10\n";
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml"))!;
+
+        Assert.That(error.Message, Does.StartWith("d.yaml:3: ingest.maxMesageBytes: unknown key 'maxMesageBytes'"));
+        Assert.That(error.Message, Does.Contain("endpoints, maxMessageBytes"));
+    }
+
+    [Test]
+    public void AnUnknownFilterKeyIsAnErrorNamingThePluginIndex()
+    {
+        const string yaml = "plugins:\n  - sink: console\n  - sink: file\n    filter: { level: Error }\n";
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml"))!;
+
+        Assert.That(error.Message, Does.StartWith("d.yaml:4: plugins[1].filter.level: unknown key 'level'"));
+    }
+
+    [Test]
+    public void AnUnknownLevelListsTheLevels()
+    {
+        const string yaml = "plugins:\n  - sink: console\n    filter:\n      minimumLevel: Loud\n";
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml"))!;
+
+        Assert.That(error.Message, Is.EqualTo(
+            "d.yaml:4: plugins[0].filter.minimumLevel: unknown level 'Loud'; levels: Verbose, Debug, Information, Warning, Error, Fatal"));
+    }
+
+    [Test]
+    public void BrokenYamlNamesTheLine()
+    {
+        const string yaml = "ingest:\n  endpoints: [\"tcp://*:5010\"\nplugins: []\n";
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml"))!;
+
+        Assert.That(error.Message, Does.Match(@"^d\.yaml:\d+: invalid YAML: "));
+    }
+
+    [Test]
+    public void APluginWithoutSinkIsAnError()
+    {
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("plugins:\n  - args: { path: x }\n", "d.yaml"))!;
+
+        Assert.That(error.Message, Does.StartWith("d.yaml:2: plugins[0].sink: every plugin needs a sink"));
+    }
+
+    [Test]
+    public void AnEmptyFileMeansDefaultIngestAndTheDefaultPlugins()
+    {
+        var settings = ConfigLoader.Parse("# nothing but a comment\n", "d.yaml");
+
+        Assert.That(settings.Ingest.Endpoints, Is.EqualTo(new[] { "tcp://*:5010" }));
+        Assert.That(settings.Ingest.MaxMessageBytes, Is.EqualTo(4 * 1024 * 1024));
+        Assert.That(settings.Plugins.Select(p => p.Sink), Is.EqualTo(new[] { "sqlite", "publish" }));
+    }
+
+    [Test]
+    public void TheEmbeddedDefaultIngestsOn5010AndStoresInSqliteAndPublishesOn5011()
+    {
+        var settings = DefaultConfig.Load();
+
+        Assert.That(settings.Ingest.Endpoints, Is.EqualTo(new[] { "tcp://*:5010" }));
+        Assert.That(settings.Plugins.Select(p => (p.Sink, p.Args.Single().Value)),
+            Is.EqualTo(new[] { ("sqlite", "logs/distlog.db"), ("publish", "tcp://*:5011") }));
+    }
+
+    [Test]
+    public void FiltersArgsAndQueueSettingsAreRead()
+    {
+        const string yaml = """
+            stats: { interval: 10s }
+            plugins:
+              - sink: console
+                name: errors
+                queueCapacity: 500
+                batchSize: 50
+                filter: { minimumLevel: error, application: [orders, billing], system: PS, task: abc }
+              - sink: File
+                using: Serilog.Sinks.File
+                args: { path: "x.log", fileSizeLimitBytes: null }
+            """;
+
+        var settings = ConfigLoader.Parse(yaml, "d.yaml");
+
+        var errors = settings.Plugins[0];
+        Assert.That(settings.Stats.Interval, Is.EqualTo(TimeSpan.FromSeconds(10)));
+        Assert.That((errors.Name, errors.QueueCapacity, errors.BatchSize), Is.EqualTo(("errors", 500, 50)));
+        Assert.That(errors.Filter.MinimumLevel, Is.EqualTo(LogEventLevel.Error));
+        Assert.That(errors.Filter.Applications, Is.EqualTo(new[] { "orders", "billing" }));
+        Assert.That(errors.Filter.Systems, Is.EqualTo("PS"));
+        Assert.That(errors.Filter.Tasks, Is.EqualTo(new[] { "abc" }));
+        var generic = settings.Plugins[1];
+        Assert.That((generic.Sink, generic.Using), Is.EqualTo(("File", "Serilog.Sinks.File")));
+        Assert.That(generic.Args.Select(a => (a.Name, a.Value)), Is.EqualTo(new[] { ("path", (string?)"x.log"), ("fileSizeLimitBytes", null) }));
+    }
+
+    [Test]
+    public void RepeatedSinksGetNumberedNames()
+    {
+        var settings = ConfigLoader.Parse("plugins:\n  - sink: file\n  - sink: file\n  - sink: sqlite\n", "d.yaml");
+
+        Assert.That(settings.Plugins.Select(p => p.Name), Is.EqualTo(new[] { "file", "file#2", "sqlite" }));
+    }
+
+    [Test]
+    public void AnUnknownSystemLetterIsAnError()
+    {
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("plugins:\n  - sink: file\n    filter: { system: X }\n", "d.yaml"))!;
+
+        Assert.That(error.Message, Does.StartWith("d.yaml:3: plugins[0].filter.system: unknown system 'X'"));
+    }
+
+    [Test]
+    public void TheShippedExampleIsValid()
+    {
+        var settings = ConfigLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "distlogd.example.yaml"));
+
+        Assert.That(settings.Plugins, Is.Not.Empty);
+        foreach (var plugin in settings.Plugins)
+            Assert.That(() => Distlog.Collector.Plugins.PluginFactory.Prepare(plugin), Throws.Nothing, plugin.Name);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Distlog.Collector.Tests.Support;
+
+namespace Distlog.Collector.Tests.Ingest;
+
+public sealed class PythonPeerTests
+{
+    private const string Python = "/usr/bin/python3";
+
+    [Test]
+    public void RecordsFromPythonDistlogAreStoredWithTheirKeysAndLevelsMapped()
+    {
+        using var folder = new TempFolder();
+        var ingest = FreePort.Endpoint();
+        using var collector = CollectorProcess.StartReady(folder, Some.Yaml(ingest, "sink: sqlite\nargs: { path: logs/distlog.db }"));
+        const string root = "e252a11f-d33d-483d-ba08-bc8f642b2f10";
+
+        RunPeer(ingest, root);
+
+        var db = folder.Combine("logs", "distlog.db");
+        Assert.That(Eventually.Holds(() => Stored.SqliteRows(db).Count >= 5), Is.True, collector.Stderr);
+        var rows = Stored.SqliteRows(db);
+        Assert.That(rows.Select(r => (r.Message, r.Level, r.TaskKey)), Is.EqualTo(new[]
+        {
+            ("toplevel job", 2, $"0@{root}"),
+            ("into subtask", 3, $"0@{root}/1"),
+            ("subtask failed", 4, $"1@{root}/1"),
+            ("details {not a template}", 1, $"2@{root}/1"),
+            ("all done", 2, (string?)null),
+        }));
+        Assert.That(rows.Take(4).Select(r => r.Root), Is.All.EqualTo(root));
+        Assert.That(rows.Select(r => r.System), Is.All.EqualTo("P"));
+        Assert.That(rows[2].Exception, Does.StartWith("Traceback (most recent call last):").And.Contain("ZeroDivisionError"));
+        Assert.That(rows[0].Clef, Does.Contain("\"user\":\"leo\"").And.Contain("\"SourceContext\":\"peer\""));
+    }
+
+    private static void RunPeer(string endpoint, string root)
+    {
+        var info = new ProcessStartInfo(Python) { RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Ingest", "python_peer.py"));
+        info.ArgumentList.Add(endpoint);
+        info.ArgumentList.Add(root);
+        using var peer = Process.Start(info)!;
+        var errors = peer.StandardError.ReadToEnd();
+        Assert.That(peer.WaitForExit(30_000), Is.True, "python peer hung");
+        Assert.That(peer.ExitCode, Is.Zero, errors);
+    }
+}

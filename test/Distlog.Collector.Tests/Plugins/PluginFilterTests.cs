@@ -1,0 +1,67 @@
+using Distlog.Collector.Configuration;
+using Distlog.Collector.Ingest;
+using Distlog.Collector.Plugins;
+using Distlog.Collector.Tests.Support;
+using Serilog.Events;
+using Serilog.Parsing;
+
+namespace Distlog.Collector.Tests.Plugins;
+
+public sealed class PluginFilterTests
+{
+    private static readonly FilterSettings Everything = FilterSettings.None with { MinimumLevel = LogEventLevel.Verbose };
+
+    [Test]
+    public void AnEmptyFilterPassesEverything() =>
+        Assert.That(new PluginFilter(FilterSettings.None).Passes(Event(LogEventLevel.Verbose, 'T', null, null)), Is.True);
+
+    [Test]
+    public void MinimumLevelTurnsAwayLowerLevels()
+    {
+        var filter = new PluginFilter(Everything with { MinimumLevel = LogEventLevel.Warning });
+
+        Assert.That(filter.Passes(Event(LogEventLevel.Information)), Is.False);
+        Assert.That(filter.Passes(Event(LogEventLevel.Warning)), Is.True);
+        Assert.That(filter.Passes(Event(LogEventLevel.Fatal)), Is.True);
+    }
+
+    [Test]
+    public void ApplicationMatchesAnyListedNameExactly()
+    {
+        var filter = new PluginFilter(Everything with { Applications = ["orders", "billing"] });
+
+        Assert.That(filter.Passes(Event(application: "billing")), Is.True);
+        Assert.That(filter.Passes(Event(application: "Orders")), Is.False);
+        Assert.That(filter.Passes(Event(application: null)), Is.False);
+    }
+
+    [Test]
+    public void SystemMatchesTheTopicLetterThatIsNotAProperty()
+    {
+        var filter = new PluginFilter(Everything with { Systems = "ST" });
+
+        Assert.That(filter.Passes(Event(system: 'S')), Is.True);
+        Assert.That(filter.Passes(Event(system: 'P')), Is.False);
+    }
+
+    [Test]
+    public void TaskMatchesTheRootOfTheTaskKey()
+    {
+        var filter = new PluginFilter(Everything with { Tasks = [Some.Root] });
+
+        Assert.That(filter.Passes(Event(taskKey: $"3@{Some.Root}/1/2")), Is.True);
+        Assert.That(filter.Passes(Event(taskKey: $"0@{Some.Root}")), Is.True);
+        Assert.That(filter.Passes(Event(taskKey: "0@0af7651916cd43dd8448eb211c80319c")), Is.False);
+        Assert.That(filter.Passes(Event(taskKey: null)), Is.False);
+    }
+
+    private static IngestedEvent Event(LogEventLevel level = LogEventLevel.Information, char system = 'P', string? application = "orders", string? taskKey = null)
+    {
+        var properties = new List<LogEventProperty>();
+        if (application is not null)
+            properties.Add(new LogEventProperty("Application", new ScalarValue(application)));
+        if (taskKey is not null)
+            properties.Add(new LogEventProperty("TaskKey", new ScalarValue(taskKey)));
+        return new IngestedEvent(new LogEvent(DateTimeOffset.UtcNow, level, null, new MessageTemplateParser().Parse("m"), properties), system);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Distlog.Collector.Plugins;
+using Distlog.Collector.Tests.Support;
+using Distlog.Transport;
+using Serilog.Events;
+using Serilog.Parsing;
+
+namespace Distlog.Collector.Tests.Plugins;
+
+public sealed class PublishSinkTests
+{
+    [Test]
+    public void EachEventGoesOutAsTopicWithSystemLevelAndApplicationThenOneClefEvent()
+    {
+        using var sink = new PublishSink("tcp://127.0.0.1:*");
+        using var subscriber = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
+        subscriber.Subscribe("SLC/Error/");
+        subscriber.Connect(sink.Endpoint);
+        var batch = new EventBatch(2);
+        batch.Add(Event(LogEventLevel.Error, "orders"), 'S');
+        batch.Add(Event(LogEventLevel.Information, "orders"), 'S');
+
+        byte[][]? frames = null;
+        Assert.That(Eventually.Holds(() =>
+        {
+            sink.EmitBatch(batch); // PUB drops until the subscription arrives (slow joiner): repeat until one is seen
+            return (frames = subscriber.ReceiveMultipart(TimeSpan.FromMilliseconds(100))) is not null;
+        }), Is.True);
+
+        Assert.That(frames!, Has.Length.EqualTo(2));
+        Assert.That(Encoding.UTF8.GetString(frames![0]), Is.EqualTo("SLC/Error/orders"));
+        var clef = JsonNode.Parse(frames[1])!.AsObject();
+        Assert.That((string?)clef["@l"], Is.EqualTo("Error"));
+        Assert.That((string?)clef["Application"], Is.EqualTo("orders"));
+    }
+
+    [Test]
+    public void AnEventWithoutApplicationHasAnEmptyLastTopicSegment()
+    {
+        using var sink = new PublishSink("tcp://127.0.0.1:*");
+        using var subscriber = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
+        subscriber.Subscribe("");
+        subscriber.Connect(sink.Endpoint);
+        var batch = new EventBatch(1);
+        batch.Add(Event(LogEventLevel.Warning, null), 'P');
+
+        byte[][]? frames = null;
+        Assert.That(Eventually.Holds(() =>
+        {
+            sink.EmitBatch(batch);
+            return (frames = subscriber.ReceiveMultipart(TimeSpan.FromMilliseconds(100))) is not null;
+        }), Is.True);
+
+        Assert.That(Encoding.UTF8.GetString(frames![0]), Is.EqualTo("PLC/Warning/"));
+    }
+
+    private static LogEvent Event(LogEventLevel level, string? application) => new(
+        DateTimeOffset.UtcNow, level, null, new MessageTemplateParser().Parse("m"),
+        application is null ? [] : [new LogEventProperty("Application", new ScalarValue(application))]);
+}
