@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Distlog.Cli.Filtering;
+using Distlog.Cli.Rendering;
+using Distlog.Cli.Tailing;
+
+namespace Distlog.Cli.Commands;
+
+/// <summary><c>distlog tail</c>: follows the collector's publish socket until Ctrl-C or <c>--count</c>.</summary>
+internal sealed class TailCommand : Command
+{
+    readonly CliConsole _console;
+    readonly Option<string> _endpoint = CommonOptions.Endpoint(TailOptions.DefaultEndpoint, "The collector's publish (PUB) endpoint");
+    readonly Option<Serilog.Events.LogEventLevel?> _level = CommonOptions.Level();
+    readonly Option<string?> _app = CommonOptions.App();
+    readonly Option<TaskSelector?> _task = CommonOptions.Task();
+    readonly Option<char?> _system = CommonOptions.System("Only this system: P (production), S (staging), T (test); default all three");
+    readonly Option<OutputFormat?> _format = CommonOptions.Format(
+        "Output: clef, text or tree; default clef when standard output is redirected, coloured text on a terminal",
+        OutputFormat.Clef, OutputFormat.Text, OutputFormat.Tree);
+    readonly Option<OutputTemplate> _template = CommonOptions.Template();
+    readonly Option<bool> _ascii = CommonOptions.Ascii();
+    readonly Option<long?> _count = CommonOptions.Count("--count", "-c", "Stop after this many events (default: run until Ctrl-C)");
+    readonly Option<double> _timeout = CommonOptions.Timeout("How long the endpoint may take to accept the connection");
+
+    /// <summary>Wires the options; the command writes to <paramref name="console"/>.</summary>
+    public TailCommand(CliConsole console)
+        : base("tail", "Follow the events a collector publishes, until Ctrl-C")
+    {
+        _console = console;
+        Add(_endpoint);
+        Add(_level);
+        Add(_app);
+        Add(_task);
+        Add(_system);
+        Add(_format);
+        Add(_template);
+        Add(_ascii);
+        Add(_count);
+        Add(_timeout);
+        SetAction(RunAsync);
+    }
+
+    async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var options = new TailOptions
+        {
+            Endpoint = result.GetRequiredValue(_endpoint),
+            MinimumLevel = result.GetValue(_level),
+            Application = result.GetValue(_app),
+            Task = result.GetValue(_task),
+            Systems = result.GetValue(_system) is { } system ? [system] : TailOptions.AllSystems,
+            Count = result.GetValue(_count),
+            ConnectTimeout = TimeSpan.FromSeconds(result.GetValue(_timeout)),
+        };
+        var format = result.GetValue(_format) ?? (_console.IsOutputRedirected ? OutputFormat.Clef : OutputFormat.Text);
+        var output = EventOutputs.Create(format, _console, result.GetRequiredValue(_template), result.GetValue(_ascii), live: true);
+
+        // Ctrl-C is how tail is meant to end: it is a success.
+        try
+        {
+            await new EventTail(options, output, _console.Error).RunAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Distlog.Cli.Filtering;
+using Distlog.Cli.Input;
+using Distlog.Cli.Querying;
+using Distlog.Cli.Rendering;
+
+namespace Distlog.Cli.Commands;
+
+/// <summary><c>distlog tree [FILE|-] [--db PATH]</c>: rebuilds task trees from CLEF or the store and draws them.</summary>
+internal sealed class TreeCommand : Command
+{
+    /// <summary>Without <c>--task</c>, <c>--db</c> draws the trees of this many most recent events.</summary>
+    public const int DefaultDatabaseLimit = 10_000;
+
+    readonly CliConsole _console;
+    readonly Argument<string> _input = CommonOptions.Input();
+    readonly Option<string?> _db = new("--db")
+    {
+        Description = "Read the collector's SQLite store instead of CLEF",
+        HelpName = "PATH",
+    };
+    readonly Option<TaskSelector?> _task = CommonOptions.Task();
+    readonly Option<bool> _ascii = CommonOptions.Ascii();
+    readonly Option<int> _limit = CommonOptions.Limit(DefaultDatabaseLimit,
+        "With --db and without --task: draw the trees of the most recent N events");
+    readonly Option<InvalidDataMode> _invalidData = CommonOptions.InvalidData();
+
+    /// <summary>Wires the options; the command writes to <paramref name="console"/>.</summary>
+    public TreeCommand(CliConsole console)
+        : base("tree", "Draw task trees (status, duration, nesting, failures) from CLEF or the store")
+    {
+        _console = console;
+        Add(_input);
+        Add(_db);
+        Add(_task);
+        Add(_ascii);
+        Add(_limit);
+        Add(_invalidData);
+        Validators.Add(result =>
+        {
+            if (result.GetValue(_db) is not null && !InputFile.IsStandardInput(result.GetValue(_input)))
+                result.AddError("give a FILE or --db, not both");
+        });
+        SetAction(Run);
+    }
+
+    int Run(ParseResult result)
+    {
+        var task = result.GetValue(_task);
+        var output = new TreeOutput(_console.CreateOutputWriter(), new TaskTreeRenderer(result.GetValue(_ascii)));
+        try
+        {
+            foreach (var record in Read(result, task))
+            {
+                if (task is null || (EventFields.TryGetTaskKey(record.Event, out var key) && task.Matches(key)))
+                    output.Write(record);
+            }
+        }
+        finally
+        {
+            output.Complete();
+        }
+
+        return ExitCodes.Success;
+    }
+
+    IEnumerable<ClefRecord> Read(ParseResult result, TaskSelector? task)
+    {
+        if (result.GetValue(_db) is { } db)
+            return new StoreQuery(db, _console.Error).Read(new QueryOptions { Task = task, Limit = task is null ? result.GetValue(_limit) : null });
+
+        var path = result.GetValue(_input);
+        var reader = new ClefEventReader(result.GetValue(_invalidData), _console.Error, InputFile.DisplayName(path));
+        return ReadAll(reader, InputFile.Open(path, _console.Input));
+    }
+
+    IEnumerable<ClefRecord> ReadAll(ClefEventReader reader, Stream input)
+    {
+        using var owned = input == _console.Input ? null : input;
+        foreach (var record in reader.Read(input))
+            yield return record;
+    }
+}

@@ -1,0 +1,35 @@
+using Distlog.Cli.Filtering;
+using Serilog.Events;
+
+namespace Distlog.Cli.Querying;
+
+/// <summary>The filters of <c>distlog query</c> (and of <c>tree --db</c>). Immutable.</summary>
+internal sealed record QueryOptions
+{
+    /// <summary>The default of <c>--limit</c>.</summary>
+    public const int DefaultLimit = 100;
+
+    /// <summary>The task tree or subtree; null for all.</summary>
+    public TaskSelector? Task { get; init; }
+
+    /// <summary>The lowest level; null for all.</summary>
+    public LogEventLevel? MinimumLevel { get; init; }
+
+    /// <summary>The exact application; null for all.</summary>
+    public string? Application { get; init; }
+
+    /// <summary>The system letter (<c>P</c>, <c>S</c>, <c>T</c>); null for all.</summary>
+    public char? System { get; init; }
+
+    /// <summary>Events at or after this instant; null for no bound.</summary>
+    public DateTimeOffset? Since { get; init; }
+
+    /// <summary>Events before this instant; null for no bound.</summary>
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary>A substring of the rendered message, matched ignoring ASCII case; null for all.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The most recent this many matching events are returned (oldest first); null for all of them.</summary>
+    public int? Limit { get; init; } = DefaultLimit;
+}

@@ -1,0 +1,66 @@
+using Distlog.Cli.Rendering;
+using Distlog.Cli.Tests.Support;
+
+namespace Distlog.Cli.Tests.Rendering;
+
+public sealed class TextRendererTests
+{
+    static string Render(string clefLine, string template = OutputTemplate.Default, bool colour = false)
+    {
+        var writer = new StringWriter { NewLine = "\n" };
+        new TextRenderer(OutputTemplate.Parse(template), colour).Render(Events.Read(clefLine), writer);
+        return writer.ToString();
+    }
+
+    [Test]
+    public void TheDefaultTemplateWritesTimeLevelAndMessage()
+    {
+        var line = ClefText.Line("Stored {Count} rows in {Table}", time: "2024-05-01T10:11:12.1234567Z", level: "Warning",
+            properties: [("Count", 17), ("Table", "orders")]);
+        Assert.That(Render(line), Is.EqualTo("[10:11:12 WRN] Stored 17 rows in \"orders\"\n"));
+    }
+
+    [Test]
+    public void AMessageCarryingAnAnsiEscapeIsRenderedEscaped()
+    {
+        var line = ClefText.Line("Hello {Name}", properties: [("Name", "\u001b[2Jmallory\r")]);
+        var text = Render(line, "{@m}");
+        Assert.That(text, Is.EqualTo("Hello \"\\x1B[2Jmallory\\x0D\""));
+        Assert.That(text.IndexOf('\u001b'), Is.EqualTo(-1));
+    }
+
+    [Test]
+    public void ATemplateWithControlCharactersIsEscapedToo()
+    {
+        Assert.That(Render(ClefText.Line("\u001b[2J{{clear}}\nfake line"), "{@mt}"), Is.EqualTo(@"\x1B[2J{{clear}}\x0Afake line"));
+    }
+
+    [Test]
+    public void TheExceptionKeepsItsLinesButLosesItsEscapes()
+    {
+        var line = ClefText.Line("Failed", level: "Error", exception: "System.Exception: boom\u001b[31m\n   at A.B()\n");
+        Assert.That(Render(line), Is.EqualTo("[10:00:00 ERR] Failed\nSystem.Exception: boom\\x1B[31m\n   at A.B()\n"));
+    }
+
+    [Test]
+    public void LevelFormatsTimestampFormatsAndPropertiesRender()
+    {
+        var line = ClefText.Line("m", time: "2024-05-01T10:11:12.5Z", level: "Error", properties: [("Elapsed", 1.5), ("User", "leo")]);
+        var text = Render(line, "{@t:yyyy-MM-dd HH:mm:ss.fff}|{@l}|{@l:u3}|{@l:w3}|{@l:u}|{@l:w}|{User}|{Elapsed:0.00}|{Missing}|{@l,-6}|");
+        Assert.That(text, Is.EqualTo("2024-05-01 10:11:12.500|Error|ERR|err|ERROR|error|leo|1.50||Error |"));
+    }
+
+    [Test]
+    public void ColourWrapsOnlyTheLevelAndTime()
+    {
+        var text = Render(ClefText.Line("x", level: "Error"), colour: true);
+        Assert.That(text, Is.EqualTo("[\u001b[90m10:00:00\u001b[0m \u001b[31mERR\u001b[0m] x\n"));
+    }
+
+    [Test]
+    public void TraceAndSpanIdsRenderWhenPresent()
+    {
+        var line = "{\"@t\":\"2024-05-01T10:00:00Z\",\"@mt\":\"x\",\"@tr\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"@sp\":\"00f067aa0ba902b7\"}";
+        Assert.That(Render(line, "{@tr} {@sp}"), Is.EqualTo("4bf92f3577b34da6a3ce929d0e0e4736 00f067aa0ba902b7"));
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Distlog.Cli.Tests.Support;
+
+/// <summary>A built .NET executable run as a child process: <c>dotnet distlog.dll ...</c> (or <c>distlogd.dll</c>).</summary>
+sealed class ChildProcess : IDisposable
+{
+    readonly Process _process;
+    readonly StringBuilder _output = new();
+    readonly StringBuilder _error = new();
+    readonly Lock _gate = new();
+
+    public static ChildProcess Distlog(params string[] args) => new(TestFiles.Path("distlog.dll"), null, args);
+
+    public ChildProcess(string dll, string? workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
+        };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        start.Environment["NO_COLOR"] = "1";
+
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Append(_output, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(_error, e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    public string Output
+    {
+        get { lock (_gate) return _output.ToString(); }
+    }
+
+    public string Error
+    {
+        get { lock (_gate) return _error.ToString(); }
+    }
+
+    public static CliResult Run(string stdin, params string[] args)
+    {
+        using var process = Distlog(args);
+        process.WriteInput(stdin);
+        var exit = process.WaitForExit(TimeSpan.FromSeconds(30));
+        return new CliResult(exit, process.Output, process.Error);
+    }
+
+    public void WriteInput(string text)
+    {
+        _process.StandardInput.Write(text);
+        _process.StandardInput.Close();
+    }
+
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(entireProcessTree: true);
+            Assert.Fail($"distlog did not exit within {timeout}:\n{Output}\n{Error}");
+        }
+
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>Sends SIGINT (as Ctrl-C does), or another signal, to this child only.</summary>
+    public void Interrupt(string signal = "-INT")
+    {
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits until standard error shows <paramref name="text"/>.</summary>
+    public void WaitForError(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!Error.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || clock.Elapsed > timeout)
+                Assert.Fail($"'{text}' did not appear on stderr:\n{Error}");
+            Thread.Sleep(50);
+        }
+    }
+
+    void Append(StringBuilder builder, string? line)
+    {
+        if (line is null)
+            return;
+        lock (_gate)
+            builder.Append(line).Append('\n');
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+            _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+}
