@@ -40,7 +40,7 @@ public sealed class ExecutableTests
     [Test]
     public void SendDeliversEveryEventBeforeTheProcessExits()
     {
-        using var collector = new Collector();
+        using var collector = new IngestPeer();
         var lines = Enumerable.Range(0, 2000).Select(i => ClefText.Line("Event {N}", properties: [("N", i)])).ToArray();
 
         var result = ChildProcess.Run(string.Join("\n", lines), "send", "--endpoint", collector.Endpoint);

@@ -16,7 +16,7 @@ public sealed class ClefSenderTests
     [Test]
     public void EventsReachAPullSocketAsTwoFrameMessagesWithTheOriginalLines()
     {
-        using var collector = new Collector();
+        using var collector = new IngestPeer();
         var lines = Lines(3);
         var result = new ClefSender(new SendOptions { Endpoint = collector.Endpoint }, TextWriter.Null).Send(Stream(string.Join("\r\n", lines)), "stdin");
 
@@ -27,7 +27,7 @@ public sealed class ClefSenderTests
     [Test]
     public void LargeInputsAreSplitIntoBatchesByCountAndSize()
     {
-        using var collector = new Collector();
+        using var collector = new IngestPeer();
         var lines = Lines(1200);
         var result = new ClefSender(new SendOptions { Endpoint = collector.Endpoint }, TextWriter.Null).Send(Stream(string.Join("\n", lines)), "stdin");
         var messages = collector.ReceiveAll();
@@ -44,7 +44,7 @@ public sealed class ClefSenderTests
     [Test]
     public void TheSystemLetterSetsTheTopic()
     {
-        using var collector = new Collector();
+        using var collector = new IngestPeer();
         new ClefSender(new SendOptions { Endpoint = collector.Endpoint, System = 'T' }, TextWriter.Null).Send(Stream(Lines(1)[0]), "stdin");
         Assert.That(collector.ReceiveAll().Single().Topic, Is.EqualTo("TLC"));
     }
@@ -52,7 +52,7 @@ public sealed class ClefSenderTests
     [Test]
     public void InvalidLinesAreSkippedAndCountedWhenIgnoredOrReported()
     {
-        using var collector = new Collector();
+        using var collector = new IngestPeer();
         var input = ClefText.Lines(Lines(1)[0], "garbage", "", Lines(2)[1]);
         var error = new StringWriter();
         var result = new ClefSender(new SendOptions { Endpoint = collector.Endpoint, InvalidData = InvalidDataMode.Report }, error).Send(Stream(input), "in.clef");
@@ -65,7 +65,7 @@ public sealed class ClefSenderTests
     [Test]
     public void AnInvalidLineInFailModeStopsTheSendNamingTheLine()
     {
-        using var collector = new Collector();
+        using var collector = new IngestPeer();
         var sender = new ClefSender(new SendOptions { Endpoint = collector.Endpoint }, TextWriter.Null);
         var ex = Assert.Throws<CliException>(() => sender.Send(Stream(ClefText.Lines(Lines(1)[0], "{\"@t\":\"not a time\",\"@mt\":\"x\"}")), "in.clef"));
         Assert.That(ex!.Message, Does.StartWith("in.clef line 2 is not valid CLEF: "));
@@ -87,7 +87,7 @@ public sealed class ClefSenderTests
     [Test]
     public void TheSendCommandPrintsHowManyItSent()
     {
-        using var collector = new Collector();
+        using var collector = new IngestPeer();
         var result = CliRun.RunAsync(["send", "--endpoint", collector.Endpoint, "--invalid-data", "ignore"], ClefText.Lines(Lines(2)[0], "x", Lines(2)[1]))
             .GetAwaiter().GetResult();
 
@@ -99,7 +99,7 @@ public sealed class ClefSenderTests
     [Test]
     public void AnEmptyInputSendsNothingAndSucceeds()
     {
-        using var collector = new Collector();
+        using var collector = new IngestPeer();
         var result = CliRun.RunAsync(["send", "--endpoint", collector.Endpoint], "\n\n").GetAwaiter().GetResult();
         Assert.That(result.Output, Is.EqualTo($"Sent 0 events to {collector.Endpoint}\n"));
         Assert.That(collector.ReceiveAll(TimeSpan.FromMilliseconds(200)), Is.Empty);

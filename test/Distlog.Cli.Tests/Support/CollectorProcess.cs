@@ -6,16 +6,8 @@ namespace Distlog.Cli.Tests.Support;
 /// <summary>The built <c>distlogd</c> run as a child process with an SQLite store, in a temp folder.</summary>
 static class CollectorProcess
 {
-    /// <summary>src/Distlog.Collector's build output for this test run's configuration (Debug or Release).</summary>
-    public static string? FindDll()
-    {
-        var testDirectory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        var framework = testDirectory.Name;
-        var configuration = testDirectory.Parent!.Name;
-        var repository = testDirectory.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var dll = Path.Combine(repository, "src", "Distlog.Collector", "bin", configuration, framework, "distlogd.dll");
-        return File.Exists(dll) ? dll : null;
-    }
+    /// <summary>distlogd.dll, built beside the tests through the project reference.</summary>
+    public static string Dll => Path.Combine(AppContext.BaseDirectory, "distlogd.dll");
 
     public static int FreePort()
     {

@@ -4,11 +4,11 @@ using Distlog.Transport;
 namespace Distlog.Cli.Tests.Support;
 
 /// <summary>A real PULL socket on a random loopback port, standing in for the collector's ingest.</summary>
-sealed class Collector : IDisposable
+sealed class IngestPeer : IDisposable
 {
     readonly ZmqSocket _socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.Pull);
 
-    public Collector()
+    public IngestPeer()
     {
         _socket.Bind("tcp://127.0.0.1:*");
     }
