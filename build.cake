@@ -76,8 +76,9 @@ Task("Test")
     foreach (var name in missing)
         Error($"{name} wrote no results: counted as one failure.");
 
-    Information("");
-    Information(skipped > 0 ? $"{passed} passed, {failed} failed, {skipped} skipped" : $"{passed} passed, {failed} failed");
+    // Plain Console, not Information: the closing line must carry no colour codes for the CI's reader.
+    Console.WriteLine();
+    Console.WriteLine(skipped > 0 ? $"{passed} passed, {failed} failed, {skipped} skipped" : $"{passed} passed, {failed} failed");
     if (failed > 0 || failedProjects.Count > 0)
         throw new Exception($"Tests failed in: {string.Join(", ", failedProjects.Concat(missing).Distinct())}");
 });
