@@ -5,12 +5,13 @@ using Serilog;
 namespace Distlog.Collector.Tests;
 
 /// <summary>
-/// Senders -> a real distlogd -> file, sqlite and publish. (The redis plugin's end-to-end tests live in Plugins/Redis,
-/// next to its own fixture that starts redis-server.)
+/// Senders -> a real distlogd -> file, sqlite, redis (a real redis-server) and publish. The redis outage test is
+/// <see cref="RedisOutageTests"/>; the redis plugin's own tests live in Plugins/Redis.
 /// </summary>
 public sealed class CollectorEndToEndTests
 {
     private const int Count = 1_000;
+    private const string RedisKey = "distlog";
 
     [Test]
     public void EveryEventPushedArrivesExactlyOnceInFileSqliteAndPublishWithItsTaskKey()
@@ -53,17 +54,24 @@ public sealed class CollectorEndToEndTests
     }
 
     [Test]
-    public void EventsFromASerilogLoggerInsideDistlogTasksArriveWithTheirTaskKeys()
+    public void EventsFromASerilogLoggerInsideDistlogTasksArriveExactlyOnceInFileSqliteRedisAndPublishWithTheirTaskKeys()
     {
         using var folder = new TempFolder();
+        using var redis = RedisServer.Start();
         var ingest = FreePort.Endpoint();
+        var publish = FreePort.Endpoint();
         using var collector = CollectorProcess.StartReady(folder, Some.Yaml(ingest,
             "sink: file\nargs: { path: logs/events.clef, rollingInterval: Infinite }",
-            "sink: sqlite\nargs: { path: logs/distlog.db }"));
+            "sink: sqlite\nargs: { path: logs/distlog.db }",
+            $"sink: redis\nargs: {{ server: \"{redis.Address}\", mode: stream, key: {RedisKey} }}",
+            $"sink: publish\nargs: {{ endpoint: \"{publish}\" }}"));
+        using var subscriber = new Subscriber(publish, "PLC/Information/orders");
+        using (var pusher = new Pusher(ingest))
+            subscriber.Join(pusher);
         string root;
 
         using (var logger = new LoggerConfiguration().MinimumLevel.Verbose().Enrich.FromLogContext()
-            .WriteTo.Distlog(ingest, application: "orders").CreateLogger())
+            .WriteTo.Distlog(ingest, application: "orders", whenFull: DistlogWhenFull.Block).CreateLogger())
         {
             using (var job = DistlogTask.Start(logger, "Import {File}", "orders.csv"))
             {
@@ -78,19 +86,35 @@ public sealed class CollectorEndToEndTests
             }
         }
 
+        const int expected = 204; // 200 events and the start and end of two tasks
+        var published = new List<JsonObject>();
+        while (published.Count < expected && subscriber.Receive(TimeSpan.FromSeconds(10)) is { } message)
+            published.Add(JsonNode.Parse(message.Clef)!.AsObject());
         var db = folder.Combine("logs", "distlog.db");
-        Assert.That(Eventually.Holds(() => Stored.SqliteRows(db).Count >= 204), Is.True, collector.Stderr);
+        Assert.That(Eventually.Holds(() => Orders(Stored.SqliteRows(db)).Count() >= expected
+            && Orders(RedisStream.Read(redis, RedisKey)).Count() >= expected, TimeSpan.FromSeconds(15)), Is.True, collector.Stderr);
         Assert.That(collector.Terminate(), Is.Zero);
-        var rows = Stored.SqliteRows(db);
-        Assert.That(rows, Has.Count.EqualTo(204));
+        while (subscriber.Receive(TimeSpan.FromMilliseconds(200)) is { } late)
+            published.Add(JsonNode.Parse(late.Clef)!.AsObject());
+
+        var rows = Orders(Stored.SqliteRows(db)).ToList();
+        Assert.That(rows, Has.Count.EqualTo(expected));
         Assert.That(rows.Select(r => r.Root), Is.All.EqualTo(root));
-        Assert.That(rows.Select(r => r.TaskKey).Distinct().Count(), Is.EqualTo(204), "every event's key is its own");
+        var keys = rows.Select(r => r.TaskKey).ToList();
+        Assert.That(keys.Distinct().Count(), Is.EqualTo(expected), "every event's key is its own");
         var events = rows.Where(r => r.Message!.StartsWith("Event ")).ToList();
         Assert.That(events.Select(r => r.Message), Is.EquivalentTo(Enumerable.Range(0, 200).Select(n => $"Event {n}")));
         Assert.That(events.Where(r => r.TaskKey!.EndsWith(root)).Count(), Is.EqualTo(100), "in the root task");
         Assert.That(events.Where(r => r.TaskKey!.EndsWith(root + "/1")).Count(), Is.EqualTo(100), "in the subtask");
-        Assert.That(Stored.ClefLines(folder.Combine("logs")).Select(l => (string?)l["TaskKey"]), Is.EquivalentTo(rows.Select(r => r.TaskKey)));
+        // Same multiset of distinct keys in every store: each event exactly once.
+        Assert.That(TaskKeys(Orders(Stored.ClefLines(folder.Combine("logs")))), Is.EquivalentTo(keys), "file");
+        Assert.That(TaskKeys(Orders(RedisStream.Read(redis, RedisKey))), Is.EquivalentTo(keys), "redis");
+        Assert.That(TaskKeys(Orders(published)), Is.EquivalentTo(keys), "publish");
     }
 
     private static IEnumerable<StoredRow> Orders(IEnumerable<StoredRow> rows) => rows.Where(r => r.Application == "orders");
+
+    private static IEnumerable<JsonObject> Orders(IEnumerable<JsonObject> lines) => lines.Where(l => (string?)l["Application"] == "orders");
+
+    private static IEnumerable<string?> TaskKeys(IEnumerable<JsonObject> lines) => lines.Select(l => (string?)l["TaskKey"]);
 }

@@ -7,8 +7,8 @@ using Distlog.Collector.Storage.Redis;
 namespace Distlog.Collector.Tests.Support;
 
 /// <summary>
-/// A real <c>redis-server</c> on a free loopback port, without persistence, for tests. It can be killed and
-/// restarted on the same port; <see cref="Dispose"/> stops it.
+/// A real <c>redis-server</c> on a free loopback port, for tests: without persistence, or with an append-only file
+/// in a data folder. It can be killed and restarted on the same port; <see cref="Dispose"/> stops it.
 /// </summary>
 sealed class RedisServer : IDisposable
 {
@@ -17,12 +17,14 @@ sealed class RedisServer : IDisposable
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
 
     readonly string _executable;
+    readonly string? _dataFolder;
     readonly ConcurrentQueue<string> _output = new();
     Process? _process;
 
-    RedisServer(string executable, int port, string? password)
+    RedisServer(string executable, int port, string? password, string? dataFolder)
     {
         _executable = executable;
+        _dataFolder = dataFolder;
         Port = port;
         Password = password;
     }
@@ -40,12 +42,15 @@ sealed class RedisServer : IDisposable
     public RedisEndpoint Endpoint => new("127.0.0.1", Port);
 
     /// <summary>Starts a server on a free port and waits until it answers.</summary>
-    public static RedisServer Start(string? password = null)
+    /// <param name="password">The <c>requirepass</c> password, or null.</param>
+    /// <param name="dataFolder">Where to keep an append-only file, fsynced before every reply, so that what the server
+    /// acknowledged survives <see cref="Kill"/> and is loaded again by <see cref="Restart"/>; null: no persistence.</param>
+    public static RedisServer Start(string? password = null, string? dataFolder = null)
     {
         var executable = FindExecutable();
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(executable, FreePort(), password);
+            var server = new RedisServer(executable, FreePort(), password, dataFolder);
             try
             {
                 server.Launch();
@@ -119,9 +124,12 @@ sealed class RedisServer : IDisposable
         string[] arguments =
         [
             "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-            "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning",
-            "--dir", Path.GetTempPath(),
+            "--save", "", "--daemonize", "no", "--loglevel", "warning",
         ];
+        string[] persistence = _dataFolder is null
+            ? ["--appendonly", "no", "--dir", Path.GetTempPath()]
+            : ["--appendonly", "yes", "--appendfsync", "always", "--dir", _dataFolder];
+        arguments = [.. arguments, .. persistence];
         return Password is null ? arguments : [.. arguments, "--requirepass", Password];
     }
 
