@@ -1,3 +1,5 @@
 using BenchmarkDotNet.Running;
+using Distlog.Benchmarks.Clef;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Not typeof(Program): distlogd's own Program is visible here too (InternalsVisibleTo).
+BenchmarkSwitcher.FromAssembly(typeof(ClefReadBenchmarks).Assembly).Run(args);

@@ -35,6 +35,8 @@ internal sealed class IngestCounters
 
     public void CountAccepted() => Interlocked.Increment(ref _accepted);
 
+    public void CountAccepted(int count) => Interlocked.Add(ref _accepted, count);
+
     public long CountRejected(RejectReason reason) => Interlocked.Increment(ref _rejected[(int)reason]);
 
     /// <summary>"InvalidClef 12, TooLarge 1" for the reasons seen so far; empty when none.</summary>

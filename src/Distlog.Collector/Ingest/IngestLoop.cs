@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Plugins;
 using Distlog.Transport;
@@ -6,7 +7,8 @@ namespace Distlog.Collector.Ingest;
 
 /// <summary>
 /// The ingest thread: one PULL socket bound on every configured endpoint, one reusable <see cref="ZmqMessage"/>,
-/// decoding each two-frame message and offering its events to every plugin host. The socket lives and dies on this thread.
+/// decoding each two-frame message and offering its events, all at once, to every plugin host. The socket lives and
+/// dies on this thread.
 /// </summary>
 /// <remarks>
 /// The size limit is enforced here, per message, because libzmq's <c>ZMQ_MAXMSGSIZE</c> would drop the whole
@@ -154,12 +156,11 @@ internal sealed class IngestLoop : IDisposable
             }
 
             _decoder.Decode(topic[..topicLength], message.Data, events);
-            foreach (var e in events)
-            {
-                counters.CountAccepted();
-                foreach (var plugin in _plugins)
-                    plugin.Offer(e);
-            }
+            if (events.Count == 0)
+                continue;
+            counters.CountAccepted(events.Count);
+            foreach (var plugin in _plugins)
+                plugin.Offer(CollectionsMarshal.AsSpan(events));
             events.Clear();
         }
     }

@@ -7,11 +7,14 @@ namespace Distlog.Collector.Ingest;
 /// <summary>
 /// Turns one two-frame message (topic, payload) into events: <c>?LC</c> is a CLEF batch, one event per line;
 /// <c>?LJ</c> is one Python distlog JSON LogRecord; <c>??P</c> (pickle) and every other topic are rejected.
-/// A bad line of a batch rejects that line only. Used by the ingest thread only.
+/// A bad line of a batch rejects that line only. Each accepted CLEF event keeps a copy of its line
+/// (<see cref="IngestedEvent.Clef"/>), valid after the received message is reused. Used by the ingest thread only.
 /// </summary>
 internal sealed class MessageDecoder(RejectionReporter rejections)
 {
     private const string Systems = "PST";
+
+    private readonly LineCopier _lines = new();
 
     /// <summary>Appends the message's events to <paramref name="output"/>; reports what it rejects.</summary>
     public void Decode(ReadOnlySpan<byte> topic, ReadOnlySpan<byte> payload, List<IngestedEvent> output)
@@ -53,7 +56,7 @@ internal sealed class MessageDecoder(RejectionReporter rejections)
             if (!Utf8.IsValid(line))
                 rejections.Reject(RejectReason.InvalidUtf8, $"CLEF line {lineNumber} is not valid UTF-8");
             else if (ClefReader.TryRead(line, out var logEvent, out var error))
-                output.Add(new IngestedEvent(logEvent, system));
+                output.Add(new IngestedEvent(logEvent, system, _lines.Copy(line)));
             else
                 rejections.Reject(RejectReason.InvalidClef, $"CLEF line {lineNumber}: {error}");
         }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Distlog.Clef;
@@ -27,7 +26,13 @@ internal sealed class ClefBuffer : IDisposable
         return _buffer.WrittenSpan;
     }
 
-    public string FormatString(LogEvent logEvent) => Encoding.UTF8.GetString(Format(logEvent));
+    /// <summary>Event <paramref name="index"/> of the batch as one CLEF line without newline: the line as received where
+    /// it came as CLEF (<see cref="EventBatch.ClefAt"/>), else formatted; valid until the next call.</summary>
+    public ReadOnlySpan<byte> Line(IReadOnlyList<LogEvent> batch, int index)
+    {
+        var received = EventBatch.ClefAt(batch, index);
+        return received.IsEmpty ? Format(batch[index]) : received;
+    }
 
     public void Dispose() => _writer.Dispose();
 }

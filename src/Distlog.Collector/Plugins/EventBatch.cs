@@ -1,11 +1,12 @@
 using System.Collections;
+using Distlog.Collector.Ingest;
 using Serilog.Events;
 
 namespace Distlog.Collector.Plugins;
 
 /// <summary>
-/// The list a <see cref="PluginHost"/> hands to <see cref="IBatchSink.EmitBatch"/>: events plus, beside each,
-/// the system letter of the topic it arrived on. Reused by the host's worker from batch to batch.
+/// The list a <see cref="PluginHost"/> hands to <see cref="IBatchSink.EmitBatch"/>: events plus, beside each, the
+/// system letter of the topic it arrived on and the CLEF line as received. Reused by the host's worker from batch to batch.
 /// </summary>
 internal sealed class EventBatch(int capacity) : IReadOnlyList<LogEvent>
 {
@@ -14,6 +15,7 @@ internal sealed class EventBatch(int capacity) : IReadOnlyList<LogEvent>
 
     private readonly List<LogEvent> _events = new(capacity);
     private readonly List<char> _systems = new(capacity);
+    private readonly List<ReadOnlyMemory<byte>> _lines = new(capacity);
 
     public int Count => _events.Count;
 
@@ -23,16 +25,25 @@ internal sealed class EventBatch(int capacity) : IReadOnlyList<LogEvent>
     public static char SystemAt(IReadOnlyList<LogEvent> batch, int index) =>
         batch is EventBatch events ? events._systems[index] : DefaultSystem;
 
-    public void Add(LogEvent logEvent, char system)
+    /// <summary>The CLEF line event <paramref name="index"/> arrived as (UTF-8, no newline); empty where it did not
+    /// arrive as CLEF (a Python record) or the list is not an <see cref="EventBatch"/>.</summary>
+    public static ReadOnlySpan<byte> ClefAt(IReadOnlyList<LogEvent> batch, int index) =>
+        batch is EventBatch events ? events._lines[index].Span : default;
+
+    public void Add(in IngestedEvent e) => Add(e.Event, e.System, e.Clef);
+
+    public void Add(LogEvent logEvent, char system, ReadOnlyMemory<byte> clef = default)
     {
         _events.Add(logEvent);
         _systems.Add(system);
+        _lines.Add(clef);
     }
 
     public void Clear()
     {
         _events.Clear();
         _systems.Clear();
+        _lines.Clear();
     }
 
     public List<LogEvent>.Enumerator GetEnumerator() => _events.GetEnumerator();

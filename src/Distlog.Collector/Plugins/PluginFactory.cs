@@ -1,5 +1,6 @@
 using Distlog.Clef;
 using Distlog.Collector.Configuration;
+using Distlog.Collector.Plugins.Files;
 using Distlog.Collector.Plugins.Generic;
 using Distlog.Collector.Plugins.Redis;
 using Distlog.Collector.Storage;
@@ -14,9 +15,6 @@ namespace Distlog.Collector.Plugins;
 /// </summary>
 internal static class PluginFactory
 {
-    public const string DefaultFilePath = "logs/distlog-.clef";
-    public const RollingInterval DefaultRollingInterval = RollingInterval.Day;
-
     public static Func<IBatchSink> Prepare(PluginSettings plugin) => plugin.Sink switch
     {
         BuiltInSinks.File => File(plugin),
@@ -31,28 +29,21 @@ internal static class PluginFactory
     {
         var args = new PluginArguments(plugin, "path", "rollingInterval", "fileSizeLimitBytes", "retainedFileCountLimit",
             "rollOnFileSizeLimit", "buffered", "flushToDiskInterval");
-        var path = args.GetText("path", DefaultFilePath);
-        var rollingInterval = args.Get("rollingInterval", DefaultRollingInterval);
-        var fileSizeLimitBytes = args.Get<long?>("fileSizeLimitBytes", 1L << 30);
-        var retainedFileCountLimit = args.Get<int?>("retainedFileCountLimit", 31);
-        var rollOnFileSizeLimit = args.Get("rollOnFileSizeLimit", false);
-        var buffered = args.Get("buffered", false);
-        var flushToDiskInterval = args.Get<TimeSpan?>("flushToDiskInterval", null);
-        return () =>
-        {
-            // Serilog's rolling file sink opens its file at the first event and reports failures only to SelfLog:
-            // create the folder here so that an unusable path stops start-up instead.
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (!string.IsNullOrEmpty(folder))
-                Directory.CreateDirectory(folder);
-            var logger = new LoggerConfiguration()
-                .MinimumLevel.Verbose()
-                .WriteTo.File(new ClefFormatter(), path, LogEventLevel.Verbose, fileSizeLimitBytes, buffered: buffered,
-                    flushToDiskInterval: flushToDiskInterval, rollingInterval: rollingInterval,
-                    rollOnFileSizeLimit: rollOnFileSizeLimit, retainedFileCountLimit: retainedFileCountLimit)
-                .CreateLogger();
-            return new SerilogLoggerSink(logger);
-        };
+        var options = new ClefFileOptions(
+            args.GetText("path", ClefFileOptions.DefaultPath),
+            args.Get("rollingInterval", ClefFileOptions.DefaultRollingInterval),
+            args.Get<long?>("fileSizeLimitBytes", ClefFileOptions.DefaultFileSizeLimitBytes),
+            args.Get<int?>("retainedFileCountLimit", ClefFileOptions.DefaultRetainedFileCountLimit),
+            args.Get("rollOnFileSizeLimit", false),
+            args.Get("buffered", false),
+            args.Get<TimeSpan?>("flushToDiskInterval", null));
+        if (options.FileSizeLimitBytes < 0)
+            throw args.Find("fileSizeLimitBytes")!.Error("expected a size of 0 or more bytes, or null for no limit");
+        if (options.RetainedFileCountLimit < 1)
+            throw args.Find("retainedFileCountLimit")!.Error("expected 1 or more files, or null to keep every file");
+        if (options.FlushToDiskInterval <= TimeSpan.Zero)
+            throw args.Find("flushToDiskInterval")!.Error("expected a positive interval, or null to fsync only when a file is closed");
+        return () => new ClefFileSink(options);
     }
 
     private static Func<IBatchSink> Sqlite(PluginSettings plugin)

@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Runtime.InteropServices;
 using Distlog.Collector.Ingest;
 using Serilog;
 
@@ -14,7 +14,8 @@ internal sealed class PluginHost : IDisposable
     private readonly Func<IBatchSink> _createSink;
     private readonly PluginFilter _filter;
     private readonly int _batchSize;
-    private readonly Channel<IngestedEvent> _queue;
+    private readonly PluginQueue _queue;
+    private readonly List<IngestedEvent> _passed = [];
     private readonly Thread _worker;
     private readonly ManualResetEventSlim _started = new();
     private readonly CancellationTokenSource _abort = new();
@@ -29,12 +30,7 @@ internal sealed class PluginHost : IDisposable
         _filter = filter;
         _batchSize = batchSize;
         _log = log.ForContext("Plugin", name);
-        _queue = Channel.CreateBounded<IngestedEvent>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _queue = new PluginQueue(capacity);
         _worker = new Thread(Run) { Name = $"distlogd plugin {name}", IsBackground = true };
     }
 
@@ -49,7 +45,7 @@ internal sealed class PluginHost : IDisposable
     /// <summary>Events the plugin's filter turned away.</summary>
     public long Filtered => Interlocked.Read(ref _filtered);
 
-    public int QueueDepth => _queue.Reader.Count;
+    public int QueueDepth => _queue.Count;
 
     /// <summary>Creates the sink on the worker thread and waits for it; throws what creating it threw.</summary>
     public void Start()
@@ -64,16 +60,41 @@ internal sealed class PluginHost : IDisposable
     }
 
     /// <summary>Queues the event where it passes the filter; never blocks. Called by the ingest thread only.</summary>
-    public void Offer(in IngestedEvent e)
+    public void Offer(in IngestedEvent e) => Offer(new ReadOnlySpan<IngestedEvent>(in e));
+
+    /// <summary>Queues the events (a message's) that pass the filter; never blocks. Called by the ingest thread only.</summary>
+    public void Offer(ReadOnlySpan<IngestedEvent> events)
     {
-        if (!_filter.Passes(e))
-            Interlocked.Increment(ref _filtered);
-        else if (!_queue.Writer.TryWrite(e))
-            Interlocked.Increment(ref _dropped);
+        if (_filter.IsEmpty)
+        {
+            Queue(events);
+            return;
+        }
+
+        foreach (ref readonly var e in events)
+        {
+            if (!_filter.Passes(e))
+                Interlocked.Increment(ref _filtered);
+            else
+                // A filter keeps a few events of many: each keeps a line of its own, so that a queued event does not
+                // keep alive the whole chunk of received lines it points into.
+                _passed.Add(e.Clef.IsEmpty ? e : e with { Clef = e.Clef.ToArray() });
+        }
+        Queue(CollectionsMarshal.AsSpan(_passed));
+        _passed.Clear();
+    }
+
+    private void Queue(ReadOnlySpan<IngestedEvent> events)
+    {
+        if (events.IsEmpty)
+            return;
+        var dropped = events.Length - _queue.TryAdd(events);
+        if (dropped > 0)
+            Interlocked.Add(ref _dropped, dropped);
     }
 
     /// <summary>Stops accepting events; the worker writes what is queued, then flushes and disposes the sink.</summary>
-    public void Complete() => _queue.Writer.TryComplete();
+    public void Complete() => _queue.Complete();
 
     /// <summary>Waits for the worker to drain; after <paramref name="timeout"/> it stops retrying failed batches and
     /// counts what is left as dropped. False when the worker did not finish even then.</summary>
@@ -131,25 +152,23 @@ internal sealed class PluginHost : IDisposable
     private void Pump(IBatchSink sink)
     {
         var batch = new EventBatch(_batchSize);
-        var reader = _queue.Reader;
+        var taken = new List<IngestedEvent>();
         var delivery = new BatchDelivery(sink, Name, _log, _abort.Token);
-        while (true)
+        while (_queue.Take(ref taken))
         {
-            while (batch.Count < _batchSize && reader.TryRead(out var e))
-                batch.Add(e.Event, e.System);
-
-            if (batch.Count == 0)
+            for (var first = 0; first < taken.Count; first += _batchSize)
             {
-                if (!reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-                    return;
-                continue;
+                foreach (ref readonly var e in CollectionsMarshal.AsSpan(taken).Slice(first, Math.Min(_batchSize, taken.Count - first)))
+                    batch.Add(e);
+                // As a channel would: the batch in the sink's hands is no longer queued.
+                _queue.Release(batch.Count);
+                if (delivery.Deliver(batch))
+                    Interlocked.Add(ref _delivered, batch.Count);
+                else
+                    Interlocked.Add(ref _dropped, batch.Count);
+                batch.Clear();
             }
-
-            if (delivery.Deliver(batch))
-                Interlocked.Add(ref _delivered, batch.Count);
-            else
-                Interlocked.Add(ref _dropped, batch.Count);
-            batch.Clear();
+            taken.Clear();
         }
     }
 }

@@ -6,8 +6,8 @@ namespace Distlog.Collector.Plugins;
 
 /// <summary>
 /// The <c>publish</c> plugin: a PUB socket bound on <c>endpoint</c> (default <c>tcp://*:5011</c>); each event goes out as
-/// two frames, topic <c>{system}LC/{Level}/{Application}</c> (e.g. <c>PLC/Error/orders</c>) and one CLEF event, so a
-/// subscriber filters by prefix. PUB never blocks: a slow subscriber loses what exceeds <see cref="SendHighWatermark"/>.
+/// two frames, topic <c>{system}LC/{Level}/{Application}</c> (e.g. <c>PLC/Error/orders</c>) and one CLEF event (the line
+/// as received), so a subscriber filters by prefix. PUB never blocks: a slow subscriber loses what exceeds <see cref="SendHighWatermark"/>.
 /// Created, used and disposed on its plugin worker, which owns the socket.
 /// </summary>
 internal sealed class PublishSink : IBatchSink
@@ -47,7 +47,7 @@ internal sealed class PublishSink : IBatchSink
         {
             var e = batch[i];
             _socket.TrySend(Topic(EventBatch.SystemAt(batch, i), e), more: true);
-            _socket.TrySend(_clef.Format(e));
+            _socket.TrySend(_clef.Line(batch, i));
         }
     }
 

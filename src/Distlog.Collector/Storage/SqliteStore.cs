@@ -7,16 +7,22 @@ using Serilog.Events;
 namespace Distlog.Collector.Storage;
 
 /// <summary>
-/// The <c>sqlite</c> store: WAL journal, one transaction per batch through one prepared insert. A failed batch is
-/// rolled back whole, so the host's retry writes each event once. Not thread-safe: one plugin worker owns it.
+/// The <c>sqlite</c> store: WAL journal, one transaction per batch through one prepared insert (<see cref="SqliteInsert"/>).
+/// A failed batch is rolled back whole, so the host's retry writes each event once. The <c>clef</c> column holds the line
+/// as received. Not thread-safe: one plugin worker owns it.
 /// </summary>
 internal sealed class SqliteStore : IBatchSink
 {
     public const string DefaultPath = "logs/distlog.db";
 
+    // WAL with synchronous=NORMAL: a commit survives a crash of the process; a crash of the machine may lose the commits
+    // since the last checkpoint, never the database. A checkpoint (and its fsync) every 10,000 pages (40 MB of WAL)
+    // instead of SQLite's 1,000 made inserts about a fifth faster here.
+    private const string Pragmas =
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA wal_autocheckpoint=10000;";
+
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteParameter[] _parameters;
+    private readonly SqliteInsert _insert;
     private readonly ClefBuffer _clef = new();
 
     public SqliteStore(string path)
@@ -28,34 +34,18 @@ internal sealed class SqliteStore : IBatchSink
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
-        Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        Execute(Pragmas);
         Execute(SqliteSchema.Create);
-
-        _insert = _connection.CreateCommand();
-        _insert.CommandText = SqliteSchema.Insert;
-        _parameters =
-        [
-            _insert.Parameters.Add("$timestamp", SqliteType.Text),
-            _insert.Parameters.Add("$level", SqliteType.Integer),
-            _insert.Parameters.Add("$application", SqliteType.Text),
-            _insert.Parameters.Add("$system", SqliteType.Text),
-            _insert.Parameters.Add("$root", SqliteType.Text),
-            _insert.Parameters.Add("$task_key", SqliteType.Text),
-            _insert.Parameters.Add("$message", SqliteType.Text),
-            _insert.Parameters.Add("$exception", SqliteType.Text),
-            _insert.Parameters.Add("$clef", SqliteType.Text),
-        ];
-        _insert.Prepare();
+        _insert = new SqliteInsert(_connection, SqliteSchema.Insert);
     }
 
     public void EmitBatch(IReadOnlyList<LogEvent> batch)
     {
         using var transaction = _connection.BeginTransaction();
-        _insert.Transaction = transaction;
         for (var i = 0; i < batch.Count; i++)
         {
-            Bind(batch[i], EventBatch.SystemAt(batch, i));
-            _insert.ExecuteNonQuery();
+            Bind(batch[i], EventBatch.SystemAt(batch, i), _clef.Line(batch, i));
+            _insert.Execute();
         }
         transaction.Commit();
     }
@@ -67,19 +57,21 @@ internal sealed class SqliteStore : IBatchSink
         _clef.Dispose();
     }
 
-    private void Bind(LogEvent e, char system)
+    // Parameter indexes follow SqliteSchema.Insert: timestamp, level, application, system, root, task_key, message, exception, clef.
+    private void Bind(LogEvent e, char system, ReadOnlySpan<byte> clef)
     {
         var taskKey = PluginFilter.StringProperty(e, PluginFilter.TaskKeyProperty);
-        string? root = TaskKey.TryParse(taskKey, out var key) ? key.Root : null;
-        _parameters[0].Value = e.Timestamp.UtcDateTime.ToString(SqliteSchema.TimestampFormat, CultureInfo.InvariantCulture);
-        _parameters[1].Value = (int)e.Level;
-        _parameters[2].Value = (object?)PluginFilter.StringProperty(e, PluginFilter.ApplicationProperty) ?? DBNull.Value;
-        _parameters[3].Value = system switch { 'P' => "P", 'S' => "S", 'T' => "T", _ => system.ToString() };
-        _parameters[4].Value = (object?)root ?? DBNull.Value;
-        _parameters[5].Value = (object?)taskKey ?? DBNull.Value;
-        _parameters[6].Value = e.RenderMessage(CultureInfo.InvariantCulture);
-        _parameters[7].Value = (object?)e.Exception?.ToString() ?? DBNull.Value;
-        _parameters[8].Value = _clef.FormatString(e);
+        Span<byte> timestamp = stackalloc byte[SqliteSchema.TimestampFormat.Length];
+        e.Timestamp.UtcDateTime.TryFormat(timestamp, out var written, SqliteSchema.TimestampFormat, CultureInfo.InvariantCulture);
+        _insert.Text(1, timestamp[..written]);
+        _insert.Integer(2, (int)e.Level);
+        _insert.Text(3, PluginFilter.StringProperty(e, PluginFilter.ApplicationProperty));
+        _insert.Text(4, system switch { 'P' => "P", 'S' => "S", 'T' => "T", _ => system.ToString() });
+        _insert.Text(5, TaskKey.TryParse(taskKey, out var key) ? key.Root : null);
+        _insert.Text(6, taskKey);
+        _insert.Text(7, e.RenderMessage(CultureInfo.InvariantCulture));
+        _insert.Text(8, e.Exception?.ToString());
+        _insert.Text(9, clef);
     }
 
     private void Execute(string sql)

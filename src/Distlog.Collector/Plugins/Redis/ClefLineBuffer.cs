@@ -7,7 +7,7 @@ using Serilog.Events;
 namespace Distlog.Collector.Plugins.Redis;
 
 /// <summary>
-/// Formats a batch of events as CLEF lines, back to back in one reused pooled buffer; line <c>i</c> is
+/// Gathers a batch of events as CLEF lines (as received, or formatted), back to back in one reused pooled buffer; line <c>i</c> is
 /// <c>this[i]</c> until the next <see cref="Clear"/>. Not thread-safe.
 /// </summary>
 internal sealed class ClefLineBuffer : IBufferWriter<byte>, IDisposable
@@ -40,6 +40,20 @@ internal sealed class ClefLineBuffer : IBufferWriter<byte>, IDisposable
     {
         _written = 0;
         _ends.Clear();
+    }
+
+    /// <summary>Appends event <paramref name="index"/>'s CLEF line: the line as received (<see cref="EventBatch.ClefAt"/>),
+    /// else formatted.</summary>
+    /// <returns>False where the event cannot be formatted: it is skipped and reported through <see cref="SelfLog"/>.</returns>
+    public bool TryAdd(IReadOnlyList<LogEvent> batch, int index)
+    {
+        var received = EventBatch.ClefAt(batch, index);
+        if (received.IsEmpty)
+            return TryAdd(batch[index]);
+        received.CopyTo(GetSpan(received.Length));
+        Advance(received.Length);
+        _ends.Add(_written);
+        return true;
     }
 
     /// <summary>Appends the event's CLEF line.</summary>

@@ -5,8 +5,9 @@ using Serilog.Events;
 namespace Distlog.Collector.Plugins.Redis;
 
 /// <summary>
-/// The collector's <c>redis</c> plugin: writes each event's CLEF line to a Redis stream (<c>XADD key MAXLEN ~ N * clef line</c>,
-/// the line in the entry field <c>clef</c>), a list (<c>RPUSH key line...</c>) or a channel (<c>PUBLISH key line</c>).
+/// The collector's <c>redis</c> plugin: writes each event's CLEF line (as received, or formatted for a Python record)
+/// to a Redis stream (<c>XADD key MAXLEN ~ N * clef line</c>, the line in the entry field <c>clef</c>), a list
+/// (<c>RPUSH key line...</c>) or a channel (<c>PUBLISH key line</c>).
 /// </summary>
 /// <remarks>
 /// <para>A batch goes out as one pipeline: every command written and flushed, then every reply read. The connection
@@ -52,7 +53,7 @@ internal sealed class RedisSink : IBatchSink
 
         _lines.Clear();
         for (var i = 0; i < batch.Count; i++)
-            _lines.TryAdd(batch[i]);
+            _lines.TryAdd(batch, i);
         if (_lines.Count == 0)
             return;
 

@@ -1,0 +1,153 @@
+using Serilog.Debugging;
+using Serilog.Events;
+
+namespace Distlog.Collector.Plugins.Files;
+
+/// <summary>
+/// The <c>file</c> plugin: one CLEF line per event — the line as received, or formatted where the event did not come as
+/// CLEF (a Python record) — in a rolling file set named as Serilog.Sinks.File names it (<see cref="RollingFilePath"/>).
+/// </summary>
+/// <remarks>
+/// <para>A batch is gathered in one buffer and handed to the OS in one write at its end (with <c>buffered</c>, once
+/// <see cref="BufferSize"/> bytes are pending). The file is fsynced when it is closed (roll, shutdown) and every
+/// <c>flushToDiskInterval</c> where one is set: a crash of the process loses nothing handed over, a crash of the
+/// machine may lose what the OS had not written back.</para>
+/// <para>A batch that fails (disk full) is thrown back to the host, which retries it whole; writes go to explicit
+/// offsets (<see cref="PendingFile"/>), so the retry leaves no torn line and, unless the failure came while moving to a
+/// new file, no doubled one. The plugin owns its files: roll them with <c>rollingInterval</c>/<c>fileSizeLimitBytes</c>,
+/// not by truncating them from outside.</para>
+/// <para>Threading: the host's worker calls <see cref="EmitBatch"/> and <see cref="Dispose"/>, the flush timer runs on
+/// the thread pool; one lock orders them.</para>
+/// </remarks>
+internal sealed class ClefFileSink : IBatchSink
+{
+    /// <summary>The most bytes gathered before a write, and what <c>buffered</c> waits for.</summary>
+    public const int BufferSize = 256 * 1024;
+
+    private readonly ClefFileOptions _options;
+    private readonly RollingFiles _files;
+    private readonly ClefBuffer _clef = new();
+    private readonly Lock _lock = new();
+    private readonly Timer? _flushTimer;
+    private PendingFile? _file;
+    private bool _disposed, _reportedFull;
+
+    /// <summary>Creates the folder and opens (or continues) the current file; throws where that fails.</summary>
+    public ClefFileSink(ClefFileOptions options)
+    {
+        _options = options;
+        _files = new RollingFiles(options);
+        Directory.CreateDirectory(_files.Directory);
+        _file = _files.Open(DateTime.Now, nextSequence: false);
+        if (options.FlushToDiskInterval is { } interval)
+            _flushTimer = new Timer(_ => FlushToDisk(), null, interval, interval);
+    }
+
+    /// <summary>The full path of the file being written.</summary>
+    public string CurrentFile => _file?.Path ?? "";
+
+    public void EmitBatch(IReadOnlyList<LogEvent> batch)
+    {
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = DateTime.Now;
+            // After a failed roll there is no file: this retry opens one.
+            var file = _file is null || _files.PeriodEnded(now) ? Roll(now, nextSequence: false) : _file;
+            var (start, mark) = (file, file.Pending);
+            try
+            {
+                for (var i = 0; i < batch.Count; i++)
+                    file = Append(file, batch, i, now);
+                if (!_options.Buffered || file.Pending >= BufferSize)
+                    file.Write();
+            }
+            catch
+            {
+                // The host retries the whole batch: forget the part of it still pending.
+                _file?.Truncate(_file == start ? mark : 0);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Writes what is pending, fsyncs and closes the file. Idempotent.</summary>
+    public void Dispose()
+    {
+        _flushTimer?.Dispose();
+        lock (_lock)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _clef.Dispose();
+            var file = _file;
+            _file = null;
+            file?.Dispose();
+        }
+    }
+
+    private PendingFile Append(PendingFile file, IReadOnlyList<LogEvent> batch, int index, DateTime now)
+    {
+        ReadOnlySpan<byte> line;
+        try
+        {
+            line = _clef.Line(batch, index);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Formatting fails the same way on every retry, so holding the batch back for it would stall the plugin.
+            SelfLog.WriteLine("The file plugin skips an event it cannot write as CLEF: {0}", ex);
+            return file;
+        }
+
+        if (_options.FileSizeLimitBytes is { } limit && file.Length >= limit)
+        {
+            if (!_options.RollOnFileSizeLimit)
+            {
+                ReportFull(file, limit);
+                return file;
+            }
+            file = Roll(now, nextSequence: true);
+        }
+        else if (file.Pending >= BufferSize)
+        {
+            file.Write();
+        }
+        file.Append(line);
+        return file;
+    }
+
+    private void FlushToDisk()
+    {
+        lock (_lock)
+        {
+            try
+            {
+                _file?.FlushToDisk();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                SelfLog.WriteLine("The file plugin cannot flush {0} to disk: {1}", CurrentFile, ex.Message);
+            }
+        }
+    }
+
+    private PendingFile Roll(DateTime now, bool nextSequence)
+    {
+        // Where closing fails the old file stays current with its pending lines, and the host's retry rolls again.
+        _file?.Close();
+        _file = null;
+        _reportedFull = false;
+        return _file = _files.Open(now, nextSequence);
+    }
+
+    private void ReportFull(PendingFile file, long limit)
+    {
+        if (_reportedFull)
+            return;
+        _reportedFull = true;
+        SelfLog.WriteLine("The file plugin's file {0} reached fileSizeLimitBytes ({1}); events are discarded until the next period " +
+            "(set rollOnFileSizeLimit: true to go on in a new file)", file.Path, limit);
+    }
+}

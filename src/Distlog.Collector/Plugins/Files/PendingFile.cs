@@ -1,0 +1,87 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Distlog.Collector.Plugins.Files;
+
+/// <summary>
+/// One open file of the <c>file</c> plugin and the lines gathered for it but not yet written. Lines are written at
+/// explicit offsets, so a write that failed half way is overwritten whole by the next attempt. Not thread-safe.
+/// </summary>
+internal sealed class PendingFile : IDisposable
+{
+    private readonly SafeFileHandle _handle;
+    private byte[] _pending = new byte[ClefFileSink.BufferSize];
+    private long _written;
+    private bool _unsynced;
+
+    /// <summary>Opens <paramref name="path"/> to append to it, creating it where missing.</summary>
+    public PendingFile(string path)
+    {
+        Path = path;
+        _handle = File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        _written = RandomAccess.GetLength(_handle);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Bytes not yet handed to the OS.</summary>
+    public int Pending { get; private set; }
+
+    /// <summary>The file's length once the pending bytes are written.</summary>
+    public long Length => _written + Pending;
+
+    /// <summary>Adds <paramref name="line"/> and a newline to the pending bytes.</summary>
+    public void Append(ReadOnlySpan<byte> line)
+    {
+        var size = line.Length + 1;
+        if (_pending.Length - Pending < size)
+            Array.Resize(ref _pending, Math.Max(_pending.Length * 2, Pending + size));
+        line.CopyTo(_pending.AsSpan(Pending));
+        _pending[Pending + line.Length] = (byte)'\n';
+        Pending += size;
+    }
+
+    /// <summary>Drops the pending bytes after the first <paramref name="count"/>.</summary>
+    public void Truncate(int count) => Pending = Math.Min(Pending, count);
+
+    /// <summary>Hands the pending bytes to the OS in one write.</summary>
+    public void Write()
+    {
+        if (Pending == 0)
+            return;
+        RandomAccess.Write(_handle, _pending.AsSpan(0, Pending), _written);
+        _written += Pending;
+        Pending = 0;
+        _unsynced = true;
+        if (_pending.Length > ClefFileSink.BufferSize)
+            _pending = new byte[ClefFileSink.BufferSize];
+    }
+
+    /// <summary>Writes what is pending and waits until the OS has it on disk (fsync).</summary>
+    public void FlushToDisk()
+    {
+        Write();
+        if (_unsynced)
+            RandomAccess.FlushToDisk(_handle);
+        _unsynced = false;
+    }
+
+    /// <summary>Flushes to disk, then closes; where flushing throws, the file stays open and nothing pending is lost.</summary>
+    public void Close()
+    {
+        FlushToDisk();
+        _handle.Dispose();
+    }
+
+    /// <summary>Flushes to disk, then closes; closes even where flushing throws.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            FlushToDisk();
+        }
+        finally
+        {
+            _handle.Dispose();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Distlog.Collector.Ingest;
+
+namespace Distlog.Collector.Plugins;
+
+/// <summary>
+/// A plugin's bounded queue between the ingest thread (the one writer) and the plugin's worker (the one reader). The
+/// writer adds a message's events under one lock; the reader takes everything queued at once by swapping lists, so
+/// the two threads meet once per batch, not once per event, and the reader sleeps on the lock only when the queue is
+/// empty — woken directly by the writer, with no thread-pool hop in between.
+/// </summary>
+/// <remarks>
+/// <see cref="Count"/> includes the events taken by the reader until it <see cref="Release"/>s them as it hands them to
+/// its sink, so the plugin holds at most the capacity plus one batch.
+/// </remarks>
+internal sealed class PluginQueue(int capacity)
+{
+    private readonly object _sync = new();
+    private List<IngestedEvent> _incoming = [];
+    private int _count;
+    private bool _completed, _readerWaiting;
+
+    /// <summary>Events queued or taken and not yet released.</summary>
+    public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Adds as many of <paramref name="events"/> as there is room for, in order; returns how many.</summary>
+    public int TryAdd(ReadOnlySpan<IngestedEvent> events)
+    {
+        lock (_sync)
+        {
+            if (_completed)
+                return 0;
+            var added = Math.Min(events.Length, capacity - _count);
+            if (added <= 0)
+                return 0;
+            _incoming.AddRange(events[..added]);
+            Volatile.Write(ref _count, _count + added);
+            if (_readerWaiting)
+                Monitor.Pulse(_sync);
+            return added;
+        }
+    }
+
+    /// <summary>
+    /// Waits until events are queued, then swaps them for <paramref name="taken"/> (which the reader has emptied).
+    /// False once <see cref="Complete"/> was called and everything was taken.
+    /// </summary>
+    public bool Take(ref List<IngestedEvent> taken)
+    {
+        lock (_sync)
+        {
+            while (_incoming.Count == 0)
+            {
+                if (_completed)
+                    return false;
+                _readerWaiting = true;
+                Monitor.Wait(_sync);
+                _readerWaiting = false;
+            }
+            (taken, _incoming) = (_incoming, taken);
+            return true;
+        }
+    }
+
+    /// <summary>Frees the room of <paramref name="count"/> taken events.</summary>
+    public void Release(int count)
+    {
+        lock (_sync)
+            Volatile.Write(ref _count, _count - count);
+    }
+
+    /// <summary>Refuses further events; the reader still takes what is queued.</summary>
+    public void Complete()
+    {
+        lock (_sync)
+        {
+            _completed = true;
+            Monitor.Pulse(_sync);
+        }
+    }
+}

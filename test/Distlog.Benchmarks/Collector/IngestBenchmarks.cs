@@ -1,0 +1,74 @@
+using BenchmarkDotNet.Attributes;
+using Distlog.Collector.Ingest;
+using Distlog.Collector.Plugins;
+using Serilog.Core;
+
+namespace Distlog.Benchmarks.Collector;
+
+/// <summary>
+/// The collector's path from a received CLEF batch to the plugins, per event: decoding a 100-event message, the
+/// <c>file</c> plugin writing a decoded batch (default arguments: unbuffered, rolling on size so the file stays
+/// bounded), both together, and the <c>publish</c> plugin (no subscriber: the cost is distlogd's own).
+/// </summary>
+[MemoryDiagnoser]
+public class IngestBenchmarks
+{
+    const int Events = 100;
+
+    readonly byte[] _payload = CollectorPayload.Batch(Events);
+    readonly MessageDecoder _decoder = new(new RejectionReporter(new IngestCounters(), Logger.None));
+    readonly List<IngestedEvent> _decoded = new(Events);
+    readonly EventBatch _batch = new(Events);
+    readonly EventBatch _scratch = new(Events);
+    readonly string _folder = Path.Combine(Path.GetTempPath(), "distlog-bench-" + Guid.NewGuid().ToString("N"));
+    IBatchSink _file = null!;
+    IBatchSink _publish = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        Decode(_batch);
+        _file = BenchmarkPlugins.Create("file", ("path", Path.Combine(_folder, "bench.clef")), ("rollingInterval", "Infinite"),
+            ("fileSizeLimitBytes", "67108864"), ("rollOnFileSizeLimit", "true"), ("retainedFileCountLimit", "2"));
+        _publish = BenchmarkPlugins.Create("publish", ("endpoint", "tcp://127.0.0.1:*"));
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _file.Dispose();
+        _publish.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Benchmark(OperationsPerInvoke = Events)]
+    public int DecodeBatch()
+    {
+        _decoder.Decode("PLC"u8, _payload, _decoded);
+        var count = _decoded.Count;
+        _decoded.Clear();
+        return count;
+    }
+
+    [Benchmark(OperationsPerInvoke = Events)]
+    public void FilePluginWrite() => _file.EmitBatch(_batch);
+
+    [Benchmark(OperationsPerInvoke = Events)]
+    public void DecodeAndFileWrite()
+    {
+        Decode(_scratch);
+        _file.EmitBatch(_scratch);
+        _scratch.Clear();
+    }
+
+    [Benchmark(OperationsPerInvoke = Events)]
+    public void PublishPluginWrite() => _publish.EmitBatch(_batch);
+
+    void Decode(EventBatch batch)
+    {
+        _decoder.Decode("PLC"u8, _payload, _decoded);
+        foreach (var e in _decoded)
+            batch.Add(e);
+        _decoded.Clear();
+    }
+}

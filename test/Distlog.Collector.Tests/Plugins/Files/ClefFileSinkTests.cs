@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Distlog.Collector.Plugins.Files;
+using Distlog.Collector.Tests.Support;
+using Serilog;
+
+namespace Distlog.Collector.Tests.Plugins.Files;
+
+public sealed class ClefFileSinkTests
+{
+    // Valid CLEF that ClefWriter would write differently: spaces, an escaped é, a redundant level, 1.50, key order.
+    private const string Unusual = """{ "@mt" : "Caf\u00e9 {N}",  "N": 1.50, "@l":"Information", "@t":"2024-05-01T12:00:00.001Z" }""";
+
+    private const string PythonRecord =
+        """{"levelno": 40, "msg": "disk {full}", "created": 1714564800.5, "name": "app.io", "context": {"key": "7@abc/1"}}""";
+
+    [Test]
+    public void TheLinesAreWrittenByteForByteAsTheyWereReceived()
+    {
+        using var folder = new TempFolder();
+        var lines = new[] { Unusual, Some.ClefLine(2), Some.ClefLine(3, level: "Error") };
+
+        using (var sink = Sink(folder))
+            sink.EmitBatch(Received.Clef(lines));
+
+        var expected = Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n")));
+        Assert.That(File.ReadAllBytes(folder.Combine("out.clef")), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void AnEventThatDidNotArriveAsClefIsFormattedAsClef()
+    {
+        using var folder = new TempFolder();
+
+        using (var sink = Sink(folder))
+            sink.EmitBatch(Received.PythonRecord(PythonRecord));
+
+        var line = JsonNode.Parse(File.ReadAllLines(folder.Combine("out.clef")).Single())!.AsObject();
+        Assert.That(((string?)line["@mt"], (string?)line["@l"], (string?)line["TaskKey"]), Is.EqualTo(("disk {{full}}", "Error", "7@abc/1")));
+        Assert.That((string?)line["@t"], Is.EqualTo("2024-05-01T12:00:00.5000000Z"));
+    }
+
+    [Test]
+    public void EachBatchReachesTheFileWithoutWaitingForShutdown()
+    {
+        using var folder = new TempFolder();
+        using var sink = Sink(folder);
+
+        sink.EmitBatch(Received.Clef(Some.ClefLine(1)));
+        sink.EmitBatch(Received.Clef(Some.ClefLine(2), Some.ClefLine(3)));
+
+        Assert.That(Stored.Numbers(Stored.ClefLines(folder.Path)), Is.EqualTo(new[] { 1, 2, 3 }));
+    }
+
+    [Test]
+    public void BufferedLinesWaitForTheFlushToDiskInterval()
+    {
+        using var folder = new TempFolder();
+        using var sink = Sink(folder, new ClefFileOptions(folder.Combine("out.clef"), RollingInterval.Infinite, Buffered: true,
+            FlushToDiskInterval: TimeSpan.FromMilliseconds(200)));
+
+        sink.EmitBatch(Received.Clef(Some.ClefLine(1)));
+
+        Assert.That(File.ReadAllBytes(folder.Combine("out.clef")), Is.Empty);
+        Assert.That(Eventually.Holds(() => Stored.ClefLines(folder.Path).Count == 1, TimeSpan.FromSeconds(5)), Is.True);
+    }
+
+    [Test]
+    public void ARestartAppendsToTheFileItLeft()
+    {
+        using var folder = new TempFolder();
+        for (var i = 1; i <= 2; i++)
+        {
+            using var sink = Sink(folder);
+            sink.EmitBatch(Received.Clef(Some.ClefLine(i)));
+        }
+
+        Assert.That(Stored.Numbers(Stored.ClefLines(folder.Path)), Is.EqualTo(new[] { 1, 2 }));
+    }
+
+    [Test]
+    public void AtTheSizeLimitWithoutRollingLaterEventsAreDiscarded()
+    {
+        using var folder = new TempFolder();
+        var line = Some.ClefLine(1);
+
+        var options = new ClefFileOptions(folder.Combine("out.clef"), RollingInterval.Infinite, FileSizeLimitBytes: line.Length + 2);
+
+        using (var sink = Sink(folder, options))
+            sink.EmitBatch(Received.Clef(line, Some.ClefLine(2), Some.ClefLine(3)));
+
+        // As Serilog's file sink: the check is made before each line, so the line that crosses the limit is written whole.
+        Assert.That(Stored.Numbers(Stored.ClefLines(folder.Path)), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(Directory.GetFiles(folder.Path), Has.Length.EqualTo(1));
+    }
+
+    private static ClefFileSink Sink(TempFolder folder, ClefFileOptions? options = null) =>
+        new(options ?? new ClefFileOptions(folder.Combine("out.clef"), RollingInterval.Infinite));
+}

@@ -1,0 +1,68 @@
+using Distlog.Collector.Ingest;
+using Distlog.Collector.Plugins;
+using Serilog.Events;
+using Serilog.Parsing;
+
+namespace Distlog.Collector.Tests.Plugins;
+
+public sealed class PluginQueueTests
+{
+    [Test]
+    public void AMessageIsAddedAsFarAsThereIsRoomAndTheRestIsRefused()
+    {
+        var queue = new PluginQueue(capacity: 5);
+
+        Assert.That(queue.TryAdd(Events(3)), Is.EqualTo(3));
+        Assert.That(queue.TryAdd(Events(3)), Is.EqualTo(2));
+        Assert.That(queue.TryAdd(Events(1)), Is.Zero);
+        Assert.That(queue.Count, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void TheReaderTakesEverythingQueuedAtOnceAndTheRoomReturnsWhenItReleases()
+    {
+        var queue = new PluginQueue(capacity: 5);
+        queue.TryAdd(Events(2));
+        queue.TryAdd(Events(3));
+        var taken = new List<IngestedEvent>();
+
+        Assert.That(queue.Take(ref taken), Is.True);
+        Assert.That(taken, Has.Count.EqualTo(5));
+        Assert.That(queue.TryAdd(Events(1)), Is.Zero, "taken events still count until released");
+        queue.Release(5);
+        Assert.That(queue.TryAdd(Events(1)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void AWaitingReaderWakesForTheNextMessageAndEndsAfterCompletion()
+    {
+        var queue = new PluginQueue(capacity: 10);
+        var counts = new List<int>();
+        var reader = new Thread(() =>
+        {
+            var taken = new List<IngestedEvent>();
+            while (queue.Take(ref taken))
+            {
+                counts.Add(taken.Count);
+                queue.Release(taken.Count);
+                taken.Clear();
+            }
+        });
+        reader.Start();
+
+        Thread.Sleep(100);
+        queue.TryAdd(Events(4));
+        Assert.That(Support.Eventually.Holds(() => queue.Count == 0), Is.True);
+        queue.Complete();
+
+        Assert.That(reader.Join(TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(counts, Is.EqualTo(new[] { 4 }));
+        Assert.That(queue.TryAdd(Events(1)), Is.Zero, "a completed queue takes nothing");
+    }
+
+    private static IngestedEvent[] Events(int count)
+    {
+        var logEvent = new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Information, null, new MessageTemplateParser().Parse("m"), []);
+        return Enumerable.Repeat(new IngestedEvent(logEvent, 'P'), count).ToArray();
+    }
+}
