@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace Distlog.Load.Harness;
+
+/// <summary>Starts distlogd (<c>dotnet distlogd.dll --config distlogd.yaml</c>) in a run's folder, ingest on one loopback port.</summary>
+internal static class Distlogd
+{
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    public static string File(string path, string? extraArgs = null) =>
+        $"  - sink: file\n    args: {{ path: {path}, rollingInterval: Infinite{(extraArgs is null ? "" : ", " + extraArgs)} }}\n";
+
+    public static string Sqlite(string path) => $"  - sink: sqlite\n    args: {{ path: {path} }}\n";
+
+    public static string Publish(int port) => $"  - sink: publish\n    args: {{ endpoint: \"tcp://127.0.0.1:{port}\" }}\n";
+
+    public static string Redis(int port, string key, long maxLength) =>
+        $"  - sink: redis\n    args: {{ server: \"127.0.0.1:{port}\", mode: stream, key: {key}, maxLength: {maxLength} }}\n";
+
+    /// <summary>Starts distlogd with <paramref name="plugins"/> (YAML items); each plugin's queueCapacity is
+    /// <paramref name="queueCapacity"/>, else --queue-capacity, else distlogd's default.</summary>
+    public static ServerProcess Start(LoadOptions options, string directory, int port, IReadOnlyList<string> plugins, long? queueCapacity = null)
+    {
+        var yaml = new StringBuilder()
+            .Append("ingest:\n  endpoints: [\"tcp://127.0.0.1:").Append(port).Append("\"]\n")
+            .Append("stats:\n  interval: off\n")
+            .Append("plugins:\n");
+        foreach (var plugin in plugins)
+        {
+            yaml.Append(plugin);
+            if ((queueCapacity ?? options.QueueCapacity) is { } capacity)
+                yaml.Append("    queueCapacity: ").Append(capacity).Append('\n');
+        }
+        Directory.CreateDirectory(directory);
+        System.IO.File.WriteAllText(Path.Combine(directory, "distlogd.yaml"), yaml.ToString());
+
+        var server = ServerProcess.Start("distlogd", "dotnet", [options.DistlogdPath, "--config", "distlogd.yaml"], directory,
+            options.DistlogdEnvironment);
+        server.WaitForPort(port, StartTimeout);
+        return server;
+    }
+}
