@@ -22,6 +22,9 @@ public static class DistlogLoggerConfigurationExtensions
     /// <param name="queueLimit">The most events waiting to be sent. Default 100,000.</param>
     /// <param name="whenFull">What happens to an event when the queue is full. Default <see cref="DistlogWhenFull.Drop"/>.</param>
     /// <param name="batchSizeLimit">The most events in one message. Default 1,000.</param>
+    /// <param name="eventBodyLimitBytes">The largest event, as CLEF, that is sent; larger ones are dropped, counted and
+    /// reported through <c>SelfLog</c>, so that one huge event cannot push a message over the collector's
+    /// <c>maxMessageBytes</c> (4 MiB by default; a message holds at most 1 MiB plus one event). Default 1 MiB.</param>
     /// <param name="flushTimeout">How long disposal may take to send what is queued. Default 10 seconds.</param>
     /// <param name="restrictedToMinimumLevel">The minimum level for events passed through the sink. Ignored when <paramref name="levelSwitch"/> is given.</param>
     /// <param name="levelSwitch">A switch allowing the pass-through minimum level to be changed at runtime.</param>
@@ -36,18 +39,21 @@ public static class DistlogLoggerConfigurationExtensions
         DistlogWhenFull whenFull = DistlogWhenFull.Drop,
         int batchSizeLimit = DistlogSinkOptions.DefaultBatchSizeLimit,
         TimeSpan? flushTimeout = null,
+        int eventBodyLimitBytes = DistlogSinkOptions.DefaultEventBodyLimitBytes,
         LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum,
         LoggingLevelSwitch? levelSwitch = null)
     {
         ArgumentNullException.ThrowIfNull(sinkConfiguration);
         if (string.IsNullOrWhiteSpace(endpoint))
             throw new ArgumentException("The collector endpoint is empty; give one such as tcp://localhost:5010.", nameof(endpoint));
-        if (system is not { Length: 1 } || !char.IsAsciiLetterUpper(system[0]))
-            throw new ArgumentException($"The system '{system}' is not one upper-case letter such as P, S or T.", nameof(system));
+        if (system is not { Length: 1 } || !DistlogSinkOptions.Systems.Contains(system[0]))
+            throw new ArgumentException($"The system '{system}' is not one of the letters P (production), S (staging) or T (test), which the collector accepts.", nameof(system));
         if (queueLimit < 1)
             throw new ArgumentException($"The queue limit {queueLimit} is not positive.", nameof(queueLimit));
         if (batchSizeLimit < 1)
             throw new ArgumentException($"The batch size limit {batchSizeLimit} is not positive.", nameof(batchSizeLimit));
+        if (eventBodyLimitBytes < 1)
+            throw new ArgumentException($"The event body limit {eventBodyLimitBytes} is not positive.", nameof(eventBodyLimitBytes));
 
         var options = new DistlogSinkOptions
         {
@@ -58,6 +64,7 @@ public static class DistlogLoggerConfigurationExtensions
             WhenFull = whenFull,
             BatchSizeLimit = batchSizeLimit,
             FlushTimeout = flushTimeout ?? DistlogSinkOptions.DefaultFlushTimeout,
+            EventBodyLimitBytes = eventBodyLimitBytes,
         };
         return sinkConfiguration.Sink(new DistlogSink(options), restrictedToMinimumLevel, levelSwitch);
     }

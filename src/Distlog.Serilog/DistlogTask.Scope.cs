@@ -30,18 +30,22 @@ public sealed partial class DistlogTask
         return this;
     }
 
-    /// <summary>Sets the message of the succeeded event written when the task ends without <see cref="Fail"/>.</summary>
+    /// <summary>
+    /// Sets the message of the succeeded event written when the task ends without <see cref="Fail"/>. Thread-safe:
+    /// the last call before the task ends wins.
+    /// </summary>
     public void Success(string messageTemplate, params object?[]? propertyValues) =>
-        _success = (messageTemplate ?? throw new ArgumentNullException(nameof(messageTemplate)), propertyValues ?? []);
+        Volatile.Write(ref _success, new CompletionMessage(messageTemplate ?? throw new ArgumentNullException(nameof(messageTemplate)), propertyValues ?? []));
 
     /// <summary>
     /// Marks the task failed with <paramref name="exception"/>: its completion event is then written at
     /// <see cref="LogEventLevel.Error"/> with the exception. Always returns false, so that
     /// <c>catch (Exception ex) when (task.Fail(ex))</c> records the failure and lets the exception fly on.
+    /// Thread-safe: the last call before the task ends wins.
     /// </summary>
     public bool Fail(Exception exception)
     {
-        _failure = exception ?? throw new ArgumentNullException(nameof(exception));
+        Volatile.Write(ref _failure, exception ?? throw new ArgumentNullException(nameof(exception)));
         return false;
     }
 
@@ -58,7 +62,7 @@ public sealed partial class DistlogTask
             return;
 
         var elapsed = Stopwatch.GetElapsedTime(_startTimestamp).TotalMilliseconds;
-        if (_failure is { } failure)
+        if (Volatile.Read(ref _failure) is { } failure)
         {
             _activity.SetStatus(ActivityStatusCode.Error, failure.Message);
             WriteBoundary(LogEventLevel.Error, _messageTemplate, _propertyValues, TaskProperties.Failed, failure, elapsed);
@@ -66,8 +70,8 @@ public sealed partial class DistlogTask
         else
         {
             _activity.SetStatus(ActivityStatusCode.Ok);
-            var (template, values) = _success ?? (_messageTemplate, _propertyValues);
-            WriteBoundary(LogEventLevel.Information, template, values, TaskProperties.Succeeded, exception: null, elapsed);
+            var message = Volatile.Read(ref _success) ?? new CompletionMessage(_messageTemplate, _propertyValues);
+            WriteBoundary(LogEventLevel.Information, message.Template, message.Values, TaskProperties.Succeeded, exception: null, elapsed);
         }
 
         _activity.Stop();

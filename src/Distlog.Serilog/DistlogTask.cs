@@ -38,7 +38,7 @@ public sealed partial class DistlogTask : IDisposable
     int _children;
     int _completed;
     Exception? _failure;
-    (string Template, object?[] Values)? _success;
+    CompletionMessage? _success;
 
     DistlogTask(ILogger? logger, DistlogTask? parent, string root, string path, Activity activity, Activity? previousActivity,
         string messageTemplate, object?[]? propertyValues)
@@ -71,4 +71,7 @@ public sealed partial class DistlogTask : IDisposable
 
     /// <summary>The logger that boundary events go through: the one given at start, else <see cref="Log.Logger"/>.</summary>
     ILogger Logger => _logger ?? Log.Logger;
+
+    /// <summary>The message of a completion event; immutable, so that it is published whole to the disposing thread.</summary>
+    sealed record CompletionMessage(string Template, object?[] Values);
 }

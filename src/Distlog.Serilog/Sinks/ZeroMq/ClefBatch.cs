@@ -13,10 +13,12 @@ sealed class ClefBatch
     readonly PayloadBuffer _buffer = new();
     readonly Utf8JsonWriter _json;
     readonly LogEventProperty[] _extras;
+    readonly int _eventBodyLimitBytes;
 
-    public ClefBatch(LogEventProperty[] extras)
+    public ClefBatch(LogEventProperty[] extras, int eventBodyLimitBytes)
     {
         _extras = extras;
+        _eventBodyLimitBytes = eventBodyLimitBytes;
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
     }
 
@@ -26,7 +28,10 @@ sealed class ClefBatch
 
     public ReadOnlySpan<byte> Payload => _buffer.WrittenSpan;
 
-    /// <summary>Adds one event; false, leaving the batch as it was, where the event cannot be formatted.</summary>
+    /// <summary>
+    /// Adds one event; false, leaving the batch as it was, where the event cannot be formatted or its CLEF is
+    /// over the event body limit.
+    /// </summary>
     public bool TryAdd(LogEvent logEvent)
     {
         var mark = _buffer.Length;
@@ -34,9 +39,17 @@ sealed class ClefBatch
         {
             if (Count > 0)
                 _buffer.Write((byte)'\n');
+            var start = _buffer.Length;
             _json.Reset(_buffer);
             ClefWriter.Write(logEvent, _json, _extras);
             _json.Flush();
+            if (_buffer.Length - start > _eventBodyLimitBytes)
+            {
+                SelfLog.WriteLine("Distlog sink: an event of {0} bytes is over the event body limit of {1} bytes and was dropped (template: {2})",
+                    _buffer.Length - start, _eventBodyLimitBytes, logEvent.MessageTemplate.Text);
+                _buffer.Truncate(mark);
+                return false;
+            }
             Count++;
             return true;
         }

@@ -16,7 +16,6 @@ sealed class DistlogSink : ILogEventSink, IDisposable
 {
     static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(250);
     static readonly TimeSpan SendRetryInterval = TimeSpan.FromMilliseconds(100);
-    static readonly TimeSpan DropReportInterval = TimeSpan.FromSeconds(10);
     const int MessagesInFlight = 16;
 
     readonly DistlogSinkOptions _options;
@@ -30,6 +29,7 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     long _stopDeadline;
     long _dropped;
     long _droppedReported;
+    long _lastDropReport = Stopwatch.GetTimestamp();
     long _sent;
     int _disposed;
 
@@ -54,10 +54,10 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     /// <summary>Events handed to libzmq.</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
-    /// <summary>Queues the event. Never throws; in drop mode never waits.</summary>
+    /// <summary>Queues the event. Never throws; in drop mode never waits. After disposal, events are counted as dropped.</summary>
     public void Emit(LogEvent logEvent)
     {
-        if (!_broken && _queue.TryEnqueue(logEvent))
+        if (Volatile.Read(ref _disposed) == 0 && !_broken && _queue.TryEnqueue(logEvent))
             return;
 
         if (_options.WhenFull == DistlogWhenFull.Block)
@@ -94,32 +94,25 @@ sealed class DistlogSink : ILogEventSink, IDisposable
 
     void Run()
     {
-        ZmqContext context;
+        ZmqContext? context = null;
         ZmqSocket socket;
         try
         {
             context = new ZmqContext();
-            socket = context.CreateSocket(ZmqSocketType.Push);
-            // Only complete connections take messages, and only a few: while the collector is away,
-            // events wait in our queue, which is the bound we count and report, not in libzmq's buffers.
-            socket.Immediate = true;
-            socket.SendHighWatermark = MessagesInFlight;
-            socket.SendTimeout = SendRetryInterval;
-            socket.ReconnectInterval = TimeSpan.FromMilliseconds(100);
-            socket.ReconnectIntervalMax = TimeSpan.FromSeconds(5);
-            socket.Connect(_options.Endpoint);
+            socket = Open(context);
         }
         catch (Exception ex)
         {
             SelfLog.WriteLine("Distlog sink: cannot connect to {0}, events will be dropped: {1}", _options.Endpoint, ex.Message);
             _broken = true;
             DropQueued();
+            context?.Dispose();
             return;
         }
 
         try
         {
-            SendUntilStopped(socket);
+            SendUntilStopped(context, ref socket);
         }
         catch (Exception ex)
         {
@@ -129,23 +122,67 @@ sealed class DistlogSink : ILogEventSink, IDisposable
         }
         finally
         {
-            socket.Linger = RemainingFlushTime();
-            socket.Dispose();
+            Close(socket);
             // Terminating the context waits, up to the linger, until libzmq has passed on what it holds.
             context.Dispose();
         }
     }
 
-    void SendUntilStopped(ZmqSocket socket)
+    ZmqSocket Open(ZmqContext context)
     {
-        var batch = new ClefBatch(_extras);
-        var lastDropReport = Stopwatch.GetTimestamp();
+        var socket = context.CreateSocket(ZmqSocketType.Push);
+        try
+        {
+            // Only complete connections take messages, and only a few: while the collector is away,
+            // events wait in our queue, which is the bound we count and report, not in libzmq's buffers.
+            socket.Immediate = true;
+            socket.SendHighWatermark = MessagesInFlight;
+            socket.SendTimeout = SendRetryInterval;
+            socket.ReconnectInterval = TimeSpan.FromMilliseconds(100);
+            socket.ReconnectIntervalMax = TimeSpan.FromSeconds(5);
+            socket.Connect(_options.Endpoint);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    void Close(ZmqSocket socket)
+    {
+        socket.Linger = RemainingFlushTime();
+        socket.Dispose();
+    }
+
+    void SendUntilStopped(ZmqContext context, ref ZmqSocket socket)
+    {
+        var batch = new ClefBatch(_extras, _options.EventBodyLimitBytes);
         while (true)
         {
             FillBatch(batch);
             if (batch.Count > 0)
             {
-                if (!TrySend(socket, batch))
+                bool sent;
+                try
+                {
+                    sent = TrySend(socket, batch);
+                }
+                catch (ZmqException ex)
+                {
+                    // One failed send costs its batch, not the sink: a fresh socket carries on with the next one.
+                    Interlocked.Add(ref _dropped, batch.Count);
+                    SelfLog.WriteLine("Distlog sink: sending {0} events to {1} failed, they were dropped; reconnecting: {2}", batch.Count, _options.Endpoint, ex.Message);
+                    batch.Clear();
+                    Thread.Sleep(SendRetryInterval);
+                    var fresh = Open(context);
+                    Close(socket);
+                    socket = fresh;
+                    continue;
+                }
+
+                if (!sent)
                 {
                     Interlocked.Add(ref _dropped, batch.Count);
                     DropQueued();
@@ -159,11 +196,7 @@ sealed class DistlogSink : ILogEventSink, IDisposable
             if (_stopping)
                 return;
 
-            if (Stopwatch.GetElapsedTime(lastDropReport) > DropReportInterval)
-            {
-                ReportDrops();
-                lastDropReport = Stopwatch.GetTimestamp();
-            }
+            ReportDropsNowAndThen();
             _queue.WaitForEvents(IdleWait);
         }
     }
@@ -191,6 +224,8 @@ sealed class DistlogSink : ILogEventSink, IDisposable
 
             if (_stopping && RemainingFlushTime() == TimeSpan.Zero)
                 return false;
+            // The collector is away: what overflows the queue meanwhile is reported while it happens.
+            ReportDropsNowAndThen();
         }
     }
 
@@ -202,12 +237,16 @@ sealed class DistlogSink : ILogEventSink, IDisposable
         return remaining <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency);
     }
 
-    void ReportDrops()
+    void ReportDropsNowAndThen()
     {
+        if (Stopwatch.GetElapsedTime(_lastDropReport) < _options.DropReportInterval)
+            return;
+        _lastDropReport = Stopwatch.GetTimestamp();
+
         var dropped = Dropped;
         var reported = Interlocked.Exchange(ref _droppedReported, dropped);
         if (dropped > reported)
-            SelfLog.WriteLine("Distlog sink: dropped {0} events because the queue of {1} was full ({2} in all)", dropped - reported, _options.QueueLimit, dropped);
+            SelfLog.WriteLine("Distlog sink: dropped {0} events for {1} ({2} in all)", dropped - reported, _options.Endpoint, dropped);
     }
 
     void DropQueued()

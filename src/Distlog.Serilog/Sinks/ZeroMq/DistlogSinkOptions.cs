@@ -9,6 +9,9 @@ sealed record DistlogSinkOptions
     public const int DefaultQueueLimit = 100_000;
     public const int DefaultBatchSizeLimit = 1_000;
     public const int DefaultBatchBytesLimit = 1024 * 1024;
+    public const int DefaultEventBodyLimitBytes = 1024 * 1024;
+    public const string Systems = "PST";
+    public static readonly TimeSpan DefaultDropReportInterval = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan DefaultFlushTimeout = TimeSpan.FromSeconds(10);
 
     public string Endpoint { get; init; } = DefaultEndpoint;
@@ -18,5 +21,7 @@ sealed record DistlogSinkOptions
     public DistlogWhenFull WhenFull { get; init; } = DistlogWhenFull.Drop;
     public int BatchSizeLimit { get; init; } = DefaultBatchSizeLimit;
     public int BatchBytesLimit { get; init; } = DefaultBatchBytesLimit;
+    public int EventBodyLimitBytes { get; init; } = DefaultEventBodyLimitBytes;
+    public TimeSpan DropReportInterval { get; init; } = DefaultDropReportInterval;
     public TimeSpan FlushTimeout { get; init; } = DefaultFlushTimeout;
 }
