@@ -28,6 +28,20 @@ public sealed class DistlogTaskTests
     }
 
     [Test]
+    public void TaskElapsedIsTheTaskDurationInMilliseconds()
+    {
+        using var log = new TestLogger();
+        var outside = Stopwatch.StartNew();
+        using (DistlogTask.Start(log.Logger, "wait"))
+            Thread.Sleep(60);
+        outside.Stop();
+
+        var elapsed = (double)log.Events.Last().Scalar("TaskElapsed")!;
+        Assert.That(elapsed, Is.GreaterThanOrEqualTo(60.0).And.LessThanOrEqualTo(outside.Elapsed.TotalMilliseconds));
+        Assert.That(log.Events.First().Properties.ContainsKey("TaskElapsed"), Is.False, "only the completion event has a duration");
+    }
+
+    [Test]
     public void EventsInsideSubtaskCarryTheSubtaskPath()
     {
         using var log = new TestLogger();
