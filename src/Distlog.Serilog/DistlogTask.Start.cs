@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Distlog.Tasks;
 using Serilog;
 
@@ -39,6 +40,14 @@ public sealed partial class DistlogTask
     /// <summary>As <see cref="Import(string, string, object?[])"/>, writing boundary events through <paramref name="logger"/>.</summary>
     public static DistlogTask Import(ILogger logger, string foreignId, string messageTemplate, params object?[]? propertyValues) =>
         StartImported(logger ?? throw new ArgumentNullException(nameof(logger)), foreignId, messageTemplate, propertyValues);
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is something <see cref="Import(string, string, object?[])"/> accepts: a task id
+    /// from <see cref="ForeignId"/> or a W3C <c>traceparent</c>. Check ids that arrive from outside (a request
+    /// header) with this, and start a root task where they are missing or malformed.
+    /// </summary>
+    public static bool IsForeignId([NotNullWhen(true)] string? value) =>
+        value != null && (TaskIds.TryParseTraceParent(value, out _) || TaskKey.TrySplitId(value, out _, out _));
 
     static DistlogTask StartRoot(ILogger? logger, string messageTemplate, object?[]? propertyValues)
     {

@@ -111,5 +111,20 @@ public sealed class TaskTracingTests
         var error = Assert.Throws<ArgumentException>(() => DistlogTask.Import(log.Logger, id, "x"));
         Assert.That(error!.Message, Does.Contain("traceparent"));
         Assert.That(log.Events, Is.Empty);
+        Assert.That(DistlogTask.IsForeignId(id), Is.False, "checkable before importing");
+    }
+
+    [Test]
+    public void IsForeignIdAcceptsWhatImportAccepts()
+    {
+        using var log = new TestLogger();
+        string foreignId;
+        using (var job = DistlogTask.Start(log.Logger, "job"))
+            foreignId = job.ForeignId();
+
+        Assert.That(DistlogTask.IsForeignId(foreignId), Is.True);
+        Assert.That(DistlogTask.IsForeignId("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"), Is.True);
+        Assert.That(DistlogTask.IsForeignId("e252a11f-d33d-483d-ba08-bc8f642b2f10/1"), Is.True);
+        Assert.That(DistlogTask.IsForeignId(null), Is.False);
     }
 }
