@@ -47,7 +47,7 @@ public static class ClefWriter
         writer.WriteString(ClefFields.Timestamp, utf8[..ClefTimestamp.Format(logEvent.Timestamp, utf8)]);
         var template = logEvent.MessageTemplate.Text;
         ClefStrings.WriteField(writer, ClefFields.MessageTemplate, template);
-        EventIdHash.Format(EventIdHash.Compute(template), utf8);
+        EventIdHash.Format(ClefWriteCache.EventId(template), utf8);
         writer.WriteString(ClefFields.EventId, utf8[..8]);
         ClefRenderings.Write(writer, logEvent);
         if (logEvent.Level != LogEventLevel.Information)
@@ -108,7 +108,10 @@ public static class ClefWriter
         // Past the reader's bound the line would be rejected whole; dropping the excess keeps the event.
         if (++count > ClefReader.MaxProperties)
             return;
-        ClefFields.WritePropertyName(writer, name);
+        if (ClefWriteCache.TryGetName(name, out var encoded))
+            writer.WritePropertyName(encoded);
+        else
+            ClefFields.WritePropertyName(writer, name);
         ClefPropertyValueWriter.Write(writer, value, 1);
     }
 
