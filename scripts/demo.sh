@@ -38,7 +38,8 @@ tail -n 3 logs/distlogd.out || true
 cat <<'TEXT'
 
 Where to look:
-  logs/distlog.db                                   the SQLite store: distlog query --db logs/distlog.db --format text
+  logs/distlog.db                                   the SQLite store; read it with
+  dotnet src/Distlog.Cli/bin/Release/net10.0/distlog.dll query --db logs/distlog.db --format text
   dotnet src/Distlog.Collector/bin/Release/net10.0/distlogd.dll    run the collector yourself, then in another terminal:
   dotnet src/Distlog.Cli/bin/Release/net10.0/distlog.dll tail      follow the publish stream (tcp://localhost:5011)
 TEXT
