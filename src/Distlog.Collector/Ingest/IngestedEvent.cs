@@ -1,11 +1,50 @@
+using Distlog.Clef;
 using Serilog.Events;
 
 namespace Distlog.Collector.Ingest;
 
 /// <summary>
-/// An accepted event, the system letter of its topic (<c>P</c>, <c>S</c> or <c>T</c>) and, for a CLEF event, the line
-/// as received (UTF-8, no newline; empty for a Python record). The letter travels beside the event, not as a property,
-/// so plugin filters, the SQLite <c>system</c> column and the publish topic see it while stored CLEF stays as the
-/// sender wrote it: the file, publish, sqlite and redis plugins store <paramref name="Clef"/> itself.
+/// An accepted event on its way from ingest to the plugins: the CLEF line as received (UTF-8, no newline; empty for a
+/// Python record), the system letter of its topic (<c>P</c>, <c>S</c> or <c>T</c>) and its <see cref="ClefSummary"/> —
+/// timestamp, level, <c>Application</c>, <c>TaskKey</c>: what filters and the publish topic read. Ingest does not build a
+/// <see cref="LogEvent"/> for a CLEF line; the plugins that need one read it from the line on their own worker
+/// (<see cref="Plugins.EventBatch"/>). The letter travels beside the event, not as a property, so stored CLEF stays as
+/// the sender wrote it: the file, publish, sqlite and redis plugins store <see cref="Clef"/> itself.
 /// </summary>
-internal readonly record struct IngestedEvent(LogEvent Event, char System, ReadOnlyMemory<byte> Clef = default);
+internal readonly struct IngestedEvent
+{
+    private readonly LogEvent? _built;
+
+    /// <summary>An event built at ingest (a Python record, or a line the scanner left to the reader).</summary>
+    public IngestedEvent(LogEvent logEvent, char system, ReadOnlyMemory<byte> clef = default)
+    {
+        _built = logEvent;
+        System = system;
+        Clef = clef;
+        Summary = ClefSummary.Of(logEvent);
+    }
+
+    /// <summary>A CLEF line checked and summarised at ingest (<see cref="ClefScanner"/>), its event not built.</summary>
+    public IngestedEvent(in ClefSummary summary, char system, ReadOnlyMemory<byte> clef)
+    {
+        System = system;
+        Clef = clef;
+        Summary = summary;
+    }
+
+    public char System { get; }
+
+    public ReadOnlyMemory<byte> Clef { get; init; }
+
+    public ClefSummary Summary { get; }
+
+    /// <summary>The event where ingest built it; null for a line whose event is read where it is needed.</summary>
+    public LogEvent? Built => _built;
+
+    /// <summary>The event: built at ingest, else read from the line at every call (plugins get it from their
+    /// <see cref="Plugins.EventBatch"/>, which reads it once).</summary>
+    public LogEvent Event => _built ?? ClefReader.Read(Clef.Span);
+
+    /// <summary>The <c>TaskKey</c> property where it is a string; null otherwise.</summary>
+    public string? TaskKey => _built is { } e ? ClefSummary.StringProperty(e, ClefSummary.TaskKeyProperty) : Summary.TaskKey(Clef.Span);
+}

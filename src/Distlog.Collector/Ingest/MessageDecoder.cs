@@ -7,8 +7,11 @@ namespace Distlog.Collector.Ingest;
 /// <summary>
 /// Turns one two-frame message (topic, payload) into events: <c>?LC</c> is a CLEF batch, one event per line;
 /// <c>?LJ</c> is one Python distlog JSON LogRecord; <c>??P</c> (pickle) and every other topic are rejected.
-/// A bad line of a batch rejects that line only. Each accepted CLEF event keeps a copy of its line
-/// (<see cref="IngestedEvent.Clef"/>), valid after the received message is reused. Used by the ingest thread only.
+/// A bad line of a batch rejects that line only. A CLEF line is checked and summarised in one pass
+/// (<see cref="ClefScanner"/>) without building its event; a line the scanner declines is read by
+/// <see cref="ClefReader"/>, which builds the event where the line is valid and gives the reason where it is not. Each
+/// accepted CLEF event keeps a copy of its line (<see cref="IngestedEvent.Clef"/>), valid after the received message is
+/// reused. Used by the ingest thread only.
 /// </summary>
 internal sealed class MessageDecoder(RejectionReporter rejections)
 {
@@ -55,6 +58,8 @@ internal sealed class MessageDecoder(RejectionReporter rejections)
             any = true;
             if (!Utf8.IsValid(line))
                 rejections.Reject(RejectReason.InvalidUtf8, $"CLEF line {lineNumber} is not valid UTF-8");
+            else if (ClefScanner.TryScan(line, out var summary))
+                output.Add(new IngestedEvent(summary, system, _lines.Copy(line)));
             else if (ClefReader.TryRead(line, out var logEvent, out var error))
                 output.Add(new IngestedEvent(logEvent, system, _lines.Copy(line)));
             else

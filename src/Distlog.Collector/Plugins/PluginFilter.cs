@@ -1,3 +1,4 @@
+using Distlog.Clef;
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Ingest;
 using Distlog.Tasks;
@@ -7,12 +8,13 @@ namespace Distlog.Collector.Plugins;
 
 /// <summary>
 /// A plugin's <c>filter</c>: minimum level, then (where configured) the <c>Application</c> property, the topic's
-/// system letter and the task root from the <c>TaskKey</c> property. Immutable and thread-safe.
+/// system letter and the task root from the <c>TaskKey</c> property, all read from the event's
+/// <see cref="IngestedEvent.Summary"/>, so that filtering builds no <see cref="LogEvent"/>. Immutable and thread-safe.
 /// </summary>
 internal sealed class PluginFilter(FilterSettings settings)
 {
-    public const string ApplicationProperty = "Application";
-    public const string TaskKeyProperty = "TaskKey";
+    public const string ApplicationProperty = ClefSummary.ApplicationProperty;
+    public const string TaskKeyProperty = ClefSummary.TaskKeyProperty;
 
     public bool IsEmpty { get; } = settings == FilterSettings.None;
 
@@ -20,19 +22,18 @@ internal sealed class PluginFilter(FilterSettings settings)
     {
         if (IsEmpty)
             return true;
-        if (e.Event.Level < settings.MinimumLevel)
+        if (e.Summary.Level < settings.MinimumLevel)
             return false;
         if (settings.Systems.Length > 0 && !settings.Systems.Contains(e.System))
             return false;
-        if (settings.Applications.Count > 0 && !Contains(settings.Applications, StringProperty(e.Event, ApplicationProperty)))
+        if (settings.Applications.Count > 0 && !Contains(settings.Applications, e.Summary.Application))
             return false;
         return settings.Tasks.Count == 0
-            || TaskKey.TryParse(StringProperty(e.Event, TaskKeyProperty), out var key) && Contains(settings.Tasks, key.Root);
+            || TaskKey.TryParse(e.TaskKey, out var key) && Contains(settings.Tasks, key.Root);
     }
 
     /// <summary>The property's value where it is a string scalar; null otherwise.</summary>
-    public static string? StringProperty(LogEvent logEvent, string name) =>
-        logEvent.Properties.TryGetValue(name, out var value) && value is ScalarValue { Value: string text } ? text : null;
+    public static string? StringProperty(LogEvent logEvent, string name) => ClefSummary.StringProperty(logEvent, name);
 
     private static bool Contains(IReadOnlyList<string> values, string? value)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Distlog.Clef;
 using Distlog.Transport;
 using Serilog.Events;
 
@@ -7,7 +8,8 @@ namespace Distlog.Collector.Plugins;
 /// <summary>
 /// The <c>publish</c> plugin: a PUB socket bound on <c>endpoint</c> (default <c>tcp://*:5011</c>); each event goes out as
 /// two frames, topic <c>{system}LC/{Level}/{Application}</c> (e.g. <c>PLC/Error/orders</c>) and one CLEF event (the line
-/// as received), so a subscriber filters by prefix. PUB never blocks: a slow subscriber loses what exceeds <see cref="SendHighWatermark"/>.
+/// as received; the topic from the event's <see cref="ClefSummary"/>, so no <see cref="LogEvent"/> is built), so a
+/// subscriber filters by prefix. PUB never blocks: a slow subscriber loses what exceeds <see cref="SendHighWatermark"/>.
 /// Created, used and disposed on its plugin worker, which owns the socket.
 /// </summary>
 internal sealed class PublishSink : IBatchSink
@@ -45,8 +47,7 @@ internal sealed class PublishSink : IBatchSink
     {
         for (var i = 0; i < batch.Count; i++)
         {
-            var e = batch[i];
-            _socket.TrySend(Topic(EventBatch.SystemAt(batch, i), e), more: true);
+            _socket.TrySend(Topic(EventBatch.SystemAt(batch, i), EventBatch.SummaryAt(batch, i)), more: true);
             _socket.TrySend(_clef.Line(batch, i));
         }
     }
@@ -57,9 +58,9 @@ internal sealed class PublishSink : IBatchSink
         _clef.Dispose();
     }
 
-    private byte[] Topic(char system, LogEvent e)
+    private byte[] Topic(char system, in ClefSummary e)
     {
-        var application = PluginFilter.StringProperty(e, PluginFilter.ApplicationProperty) ?? "";
+        var application = e.Application ?? "";
         var key = (system, e.Level, application);
         if (_topics.TryGetValue(key, out var topic))
             return topic;

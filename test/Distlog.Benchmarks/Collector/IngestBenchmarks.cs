@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Distlog.Clef;
 using Distlog.Collector.Ingest;
 using Distlog.Collector.Plugins;
 using Serilog.Core;
@@ -6,7 +7,8 @@ using Serilog.Core;
 namespace Distlog.Benchmarks.Collector;
 
 /// <summary>
-/// The collector's path from a received CLEF batch to the plugins, per event: decoding a 100-event message, the
+/// The collector's path from a received CLEF batch to the plugins, per event: decoding a 100-event message (and, as the
+/// baseline, decoding it as distlogd did before the scanner: a <c>LogEvent</c> per line; the scanner alone), the
 /// <c>file</c> plugin writing a decoded batch (default arguments: unbuffered, rolling on size so the file stays
 /// bounded), both together, and the <c>publish</c> plugin (no subscriber: the cost is distlogd's own).
 /// </summary>
@@ -18,6 +20,8 @@ public class IngestBenchmarks
     readonly byte[] _payload = CollectorPayload.Batch(Events);
     readonly MessageDecoder _decoder = new(new RejectionReporter(new IngestCounters(), Logger.None));
     readonly List<IngestedEvent> _decoded = new(Events);
+    readonly LineCopier _copier = new();
+    Range[] _lines = [];
     readonly EventBatch _batch = new(Events);
     readonly EventBatch _scratch = new(Events);
     readonly string _folder = Path.Combine(Path.GetTempPath(), "distlog-bench-" + Guid.NewGuid().ToString("N"));
@@ -27,6 +31,7 @@ public class IngestBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        _lines = Lines(_payload);
         Decode(_batch);
         _file = BenchmarkPlugins.Create("file", ("path", Path.Combine(_folder, "bench.clef")), ("rollingInterval", "Infinite"),
             ("fileSizeLimitBytes", "67108864"), ("rollOnFileSizeLimit", "true"), ("retainedFileCountLimit", "2"));
@@ -39,6 +44,32 @@ public class IngestBenchmarks
         _file.Dispose();
         _publish.Dispose();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Before the scanner: every line read into a <c>LogEvent</c> at ingest (what <c>DecodeBatch</c> did).</summary>
+    [Benchmark(OperationsPerInvoke = Events, Baseline = true)]
+    public int DecodeBatchBuildingLogEvents()
+    {
+        var count = 0;
+        foreach (var range in _lines)
+        {
+            var line = _payload.AsSpan(range);
+            if (ClefReader.TryRead(line, out var logEvent, out _))
+                _decoded.Add(new IngestedEvent(logEvent, 'P', _copier.Copy(line)));
+        }
+        count += _decoded.Count;
+        _decoded.Clear();
+        return count;
+    }
+
+    /// <summary>The scanner alone: validate and summarise each line, nothing copied or queued.</summary>
+    [Benchmark(OperationsPerInvoke = Events)]
+    public int ScanLines()
+    {
+        var count = 0;
+        foreach (var range in _lines)
+            count += ClefScanner.TryScan(_payload.AsSpan(range), out _) ? 1 : 0;
+        return count;
     }
 
     [Benchmark(OperationsPerInvoke = Events)]
@@ -63,6 +94,19 @@ public class IngestBenchmarks
 
     [Benchmark(OperationsPerInvoke = Events)]
     public void PublishPluginWrite() => _publish.EmitBatch(_batch);
+
+    static Range[] Lines(byte[] payload)
+    {
+        var lines = new List<Range>();
+        for (var start = 0; start < payload.Length;)
+        {
+            var end = Array.IndexOf(payload, (byte)'\n', start);
+            end = end < 0 ? payload.Length : end;
+            lines.Add(start..end);
+            start = end + 1;
+        }
+        return [.. lines];
+    }
 
     void Decode(EventBatch batch)
     {

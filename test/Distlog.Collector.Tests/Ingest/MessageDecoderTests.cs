@@ -87,6 +87,29 @@ public sealed class MessageDecoderTests
         Assert.That(_events.Single().Event.Level, Is.EqualTo(Serilog.Events.LogEventLevel.Error));
     }
 
+    [Test]
+    public void ClefLinesAreAcceptedWithTheirSummaryAndWithoutBuildingTheirEvents()
+    {
+        Decode("PLC", string.Join("\n", Some.ClefLine(1, "Warning", "billing", Some.TaskKey(1)), Some.ClefLine(2)));
+
+        Assert.That(_events.Select(e => e.Built), Is.All.Null);
+        Assert.That(_events.Select(e => (e.Summary.Level, e.Summary.Application, e.TaskKey)), Is.EqualTo(new[]
+        {
+            (Serilog.Events.LogEventLevel.Warning, "billing", Some.TaskKey(1)),
+            (Serilog.Events.LogEventLevel.Information, "orders", null),
+        }));
+    }
+
+    [Test]
+    public void AValidLineTheScannerLeavesToTheReaderArrivesWithItsEventBuilt()
+    {
+        Decode("PLC", """{"@t":"2024-05-01T12:00:00Z","@mt":"m","TaskKey":"1@r\/2","Application":"orders"}""");
+
+        Assert.That(_events.Single().Built, Is.Not.Null);
+        Assert.That((_events.Single().TaskKey, _events.Single().Summary.Application), Is.EqualTo(("1@r/2", "orders")));
+        Assert.That(_counters.RejectedTotal, Is.Zero);
+    }
+
     private void Decode(string topic, string payload) => Decode(topic, Encoding.UTF8.GetBytes(payload));
 
     private void Decode(string topic, byte[] payload) => _decoder.Decode(Encoding.ASCII.GetBytes(topic), payload, _events);

@@ -55,6 +55,19 @@ public sealed class PluginFilterTests
         Assert.That(filter.Passes(Event(taskKey: null)), Is.False);
     }
 
+    [Test]
+    public void LinesDecodedWithoutTheirEventsAreFilteredByLevelApplicationAndTask()
+    {
+        var events = new List<IngestedEvent>();
+        new MessageDecoder(new RejectionReporter(new IngestCounters(), Serilog.Core.Logger.None)).Decode("PLC"u8, System.Text.Encoding.UTF8.GetBytes(
+            string.Join("\n", Some.ClefLine(1, "Error", "orders", $"3@{Some.Root}/1"), Some.ClefLine(2, "Debug", "orders", $"0@{Some.Root}"),
+                Some.ClefLine(3, "Fatal", "billing", $"0@{Some.Root}"), Some.ClefLine(4, "Error", "orders", "0@0af7651916cd43dd8448eb211c80319c"))), events);
+        var filter = new PluginFilter(Everything with { MinimumLevel = LogEventLevel.Warning, Applications = ["orders"], Tasks = [Some.Root] });
+
+        Assert.That(events.Select(e => e.Built), Is.All.Null);
+        Assert.That(events.Select(e => filter.Passes(e)), Is.EqualTo(new[] { true, false, false, false }));
+    }
+
     private static IngestedEvent Event(LogEventLevel level = LogEventLevel.Information, char system = 'P', string? application = "orders", string? taskKey = null)
     {
         var properties = new List<LogEventProperty>();
