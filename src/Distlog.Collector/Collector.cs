@@ -28,7 +28,8 @@ internal sealed class Collector : IDisposable
         foreach (var plugin in settings.Plugins)
         {
             var create = PluginFactory.Prepare(plugin);
-            _plugins.Add(new PluginHost(plugin.Name, create, new PluginFilter(plugin.Filter), plugin.QueueCapacity, plugin.BatchSize, log));
+            _plugins.Add(new PluginHost(plugin.Name, create, new PluginFilter(plugin.Filter), plugin.QueueCapacity, plugin.BatchSize, log,
+                plugin.WhenFull));
         }
         _ingest = new IngestLoop(settings.Ingest, _plugins, new RejectionReporter(_counters, log));
         _stats = new StatsReporter(_counters, _plugins, log);
@@ -55,7 +56,14 @@ internal sealed class Collector : IDisposable
     public void Stop()
     {
         _stats.Dispose();
-        _ingest.Stop();
+        // A plugin with whenFull: block may hold ingest up; it drains meanwhile, and after the drain timeout the
+        // rest of the message ingest holds is dropped for it (and counted), so that stopping always ends.
+        if (!_ingest.Stop(DrainTimeout))
+        {
+            foreach (var plugin in _plugins)
+                plugin.StopBlocking();
+            _ingest.Stop(Timeout.InfiniteTimeSpan);
+        }
         _log.Information("Stopping: ingest closed, draining {Queued} queued events", _plugins.Sum(p => (long)p.QueueDepth));
         foreach (var plugin in _plugins)
             plugin.Complete();
@@ -70,6 +78,8 @@ internal sealed class Collector : IDisposable
     public void Dispose()
     {
         _stats.Dispose();
+        foreach (var plugin in _plugins)
+            plugin.StopBlocking();
         _ingest.Dispose();
         foreach (var plugin in _plugins)
             plugin.Dispose();

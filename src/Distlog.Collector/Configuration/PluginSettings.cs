@@ -24,6 +24,9 @@ internal sealed record PluginSettings(
     public const int DefaultQueueCapacity = 100_000;
     public const int DefaultBatchSize = 1_000;
 
+    /// <summary>What ingest does when the queue is full: drop for this plugin (default), or wait for room.</summary>
+    public PluginWhenFull WhenFull { get; init; } = PluginWhenFull.Drop;
+
     /// <summary>A config error located at this plugin's <c>sink</c> key.</summary>
     public ConfigException Error(string problem) => new(Location, Key + ".sink", problem);
 }

@@ -3,10 +3,10 @@ using YamlDotNet.RepresentationModel;
 namespace Distlog.Collector.Configuration;
 
 /// <summary>Reads the <c>plugins</c> list: <c>sink</c>, <c>using</c>, <c>args</c>, <c>filter</c>, and the optional
-/// <c>name</c>, <c>queueCapacity</c> and <c>batchSize</c>.</summary>
+/// <c>name</c>, <c>queueCapacity</c>, <c>whenFull</c> and <c>batchSize</c>.</summary>
 internal static class PluginSettingsReader
 {
-    private static readonly string[] Keys = ["sink", "using", "args", "filter", "name", "queueCapacity", "batchSize"];
+    private static readonly string[] Keys = ["sink", "using", "args", "filter", "name", "queueCapacity", "whenFull", "batchSize"];
 
     public static IReadOnlyList<PluginSettings> ReadAll(YamlReader reader, YamlNode node, string path)
     {
@@ -41,6 +41,7 @@ internal static class PluginSettingsReader
         var args = new List<PluginArgument>();
         var filter = FilterSettings.None;
         int queueCapacity = PluginSettings.DefaultQueueCapacity, batchSize = PluginSettings.DefaultBatchSize;
+        var whenFull = PluginWhenFull.Drop;
         foreach (var (key, keyPath, value) in reader.Entries(map, path, Keys))
         {
             switch (key)
@@ -51,6 +52,7 @@ internal static class PluginSettingsReader
                 case "args": ReadArgs(reader, value, keyPath, args); break;
                 case "filter": filter = FilterSettingsReader.Read(reader, value, keyPath); break;
                 case "queueCapacity": queueCapacity = reader.PositiveInt(value, keyPath); break;
+                case "whenFull": whenFull = ReadWhenFull(reader, value, keyPath); break;
                 default: batchSize = reader.PositiveInt(value, keyPath); break;
             }
         }
@@ -62,8 +64,19 @@ internal static class PluginSettingsReader
         if (builtIn is null && use is null)
             throw new ConfigException(sinkLocation, path + ".sink", BuiltInSinks.UnknownSinkProblem(sink));
 
-        return new PluginSettings(name ?? "", builtIn ?? sink, builtIn is null ? use : null, args, filter, queueCapacity, batchSize, sinkLocation, path);
+        return new PluginSettings(name ?? "", builtIn ?? sink, builtIn is null ? use : null, args, filter, queueCapacity, batchSize, sinkLocation, path)
+        {
+            WhenFull = whenFull,
+        };
     }
+
+    private static PluginWhenFull ReadWhenFull(YamlReader reader, YamlNode node, string path) =>
+        reader.Scalar(node, path).ToLowerInvariant() switch
+        {
+            "drop" => PluginWhenFull.Drop,
+            "block" => PluginWhenFull.Block,
+            var other => throw reader.Error(node, path, $"'{other}' is not drop or block"),
+        };
 
     private static void ReadArgs(YamlReader reader, YamlNode node, string path, List<PluginArgument> args)
     {

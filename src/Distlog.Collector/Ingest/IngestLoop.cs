@@ -55,17 +55,19 @@ internal sealed class IngestLoop : IDisposable
         }
     }
 
-    /// <summary>Stops receiving and closes the socket; messages not yet received are not read.</summary>
-    public void Stop()
+    /// <summary>
+    /// Stops receiving and closes the socket; messages not yet received are not read. False where the thread has not
+    /// ended within <paramref name="timeout"/> (it is offering a message to a plugin that blocks).
+    /// </summary>
+    public bool Stop(TimeSpan timeout)
     {
         _stopping = true;
-        if (_thread.IsAlive)
-            _thread.Join();
+        return !_thread.IsAlive || _thread.Join(timeout);
     }
 
     public void Dispose()
     {
-        Stop();
+        Stop(Timeout.InfiniteTimeSpan);
         _started.Dispose();
     }
 
@@ -155,7 +157,19 @@ internal sealed class IngestLoop : IDisposable
                 continue;
             }
 
-            _decoder.Decode(topic[..topicLength], message.Data, events);
+            try
+            {
+                _decoder.Decode(topic[..topicLength], message.Data, events);
+            }
+            catch (Exception ex)
+            {
+                // A fault of ours, not of the input (bad input is rejected with its reason): the message is lost,
+                // counted and reported, and ingest goes on.
+                events.Clear();
+                _rejections.Reject(RejectReason.InternalError, $"a message of {message.Data.Length} bytes could not be decoded: {ex.GetType().Name}: {ex.Message}");
+                continue;
+            }
+
             if (events.Count == 0)
                 continue;
             counters.CountAccepted(events.Count);

@@ -23,4 +23,7 @@ internal enum RejectReason
 
     /// <summary>A Python distlog JSON LogRecord that cannot be mapped to an event.</summary>
     InvalidRecord,
+
+    /// <summary>A message the collector failed on for a reason of its own, not of the input; reported with the error.</summary>
+    InternalError,
 }

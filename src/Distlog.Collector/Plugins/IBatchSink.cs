@@ -17,3 +17,13 @@ internal interface IBatchSink : IDisposable
     /// </summary>
     void EmitBatch(IReadOnlyList<LogEvent> batch);
 }
+
+/// <summary>
+/// A sink that may accept a batch yet not keep every event of it (a file at its size limit, an event it cannot format):
+/// the host counts what it <see cref="Discarded"/> as dropped, not delivered.
+/// </summary>
+internal interface IDiscardingSink
+{
+    /// <summary>Events accepted in a batch but not kept, since the sink was created. Read on the sink's worker.</summary>
+    long Discarded { get; }
+}

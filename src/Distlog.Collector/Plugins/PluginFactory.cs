@@ -34,7 +34,7 @@ internal static class PluginFactory
             args.Get("rollingInterval", ClefFileOptions.DefaultRollingInterval),
             args.Get<long?>("fileSizeLimitBytes", ClefFileOptions.DefaultFileSizeLimitBytes),
             args.Get<int?>("retainedFileCountLimit", ClefFileOptions.DefaultRetainedFileCountLimit),
-            args.Get("rollOnFileSizeLimit", false),
+            args.Get("rollOnFileSizeLimit", true),
             args.Get("buffered", false),
             args.Get<TimeSpan?>("flushToDiskInterval", null));
         if (options.FileSizeLimitBytes < 0)

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Distlog.Collector.Configuration;
 using Distlog.Collector.Ingest;
 using Serilog;
 
@@ -7,13 +8,15 @@ namespace Distlog.Collector.Plugins;
 /// <summary>
 /// Runs one plugin: a bounded queue filled by the ingest thread, and one worker thread that creates the sink, writes
 /// batches to it (retrying failed batches with backoff) and disposes it. When the queue is full the event is dropped
-/// for this plugin only and counted, so a slow or dead plugin never stalls ingest or the other plugins.
+/// for this plugin only and counted, so a slow or dead plugin never stalls ingest or the other plugins — unless the
+/// plugin is configured <c>whenFull: block</c>, where ingest waits for room instead.
 /// </summary>
 internal sealed class PluginHost : IDisposable
 {
     private readonly Func<IBatchSink> _createSink;
     private readonly PluginFilter _filter;
     private readonly int _batchSize;
+    private readonly PluginWhenFull _whenFull;
     private readonly PluginQueue _queue;
     private readonly List<IngestedEvent> _passed = [];
     private readonly Thread _worker;
@@ -23,8 +26,10 @@ internal sealed class PluginHost : IDisposable
     private Exception? _startFailure;
     private long _delivered, _dropped, _filtered;
 
-    public PluginHost(string name, Func<IBatchSink> createSink, PluginFilter filter, int capacity, int batchSize, ILogger log)
+    public PluginHost(string name, Func<IBatchSink> createSink, PluginFilter filter, int capacity, int batchSize, ILogger log,
+        PluginWhenFull whenFull = PluginWhenFull.Drop)
     {
+        _whenFull = whenFull;
         Name = name;
         _createSink = createSink;
         _filter = filter;
@@ -39,7 +44,8 @@ internal sealed class PluginHost : IDisposable
     /// <summary>Events the sink accepted.</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
 
-    /// <summary>Events lost for this plugin: its queue was full, or they were still queued or failing at shutdown.</summary>
+    /// <summary>Events lost for this plugin: its queue was full, they were still queued or failing at shutdown, or the
+    /// sink discarded them (a file at its size limit).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Events the plugin's filter turned away.</summary>
@@ -59,10 +65,10 @@ internal sealed class PluginHost : IDisposable
         }
     }
 
-    /// <summary>Queues the event where it passes the filter; never blocks. Called by the ingest thread only.</summary>
+    /// <summary>Queues the event where it passes the filter; blocks only with <c>whenFull: block</c>. Called by the ingest thread only.</summary>
     public void Offer(in IngestedEvent e) => Offer(new ReadOnlySpan<IngestedEvent>(in e));
 
-    /// <summary>Queues the events (a message's) that pass the filter; never blocks. Called by the ingest thread only.</summary>
+    /// <summary>Queues the events (a message's) that pass the filter; blocks only with <c>whenFull: block</c>. Called by the ingest thread only.</summary>
     public void Offer(ReadOnlySpan<IngestedEvent> events)
     {
         if (_filter.IsEmpty)
@@ -88,13 +94,17 @@ internal sealed class PluginHost : IDisposable
     {
         if (events.IsEmpty)
             return;
-        var dropped = events.Length - _queue.TryAdd(events);
+        var added = _whenFull == PluginWhenFull.Block ? _queue.Add(events) : _queue.TryAdd(events);
+        var dropped = events.Length - added;
         if (dropped > 0)
             Interlocked.Add(ref _dropped, dropped);
     }
 
     /// <summary>Stops accepting events; the worker writes what is queued, then flushes and disposes the sink.</summary>
     public void Complete() => _queue.Complete();
+
+    /// <summary>Ends a <c>whenFull: block</c> wait of ingest: what does not fit is dropped and counted from now on.</summary>
+    public void StopBlocking() => _queue.Interrupt();
 
     /// <summary>Waits for the worker to drain; after <paramref name="timeout"/> it stops retrying failed batches and
     /// counts what is left as dropped. False when the worker did not finish even then.</summary>
@@ -162,13 +172,34 @@ internal sealed class PluginHost : IDisposable
                     batch.Add(e);
                 // As a channel would: the batch in the sink's hands is no longer queued.
                 _queue.Release(batch.Count);
-                if (delivery.Deliver(batch))
-                    Interlocked.Add(ref _delivered, batch.Count);
+                var discardedBefore = (sink as IDiscardingSink)?.Discarded ?? 0;
+                if (TryDeliver(delivery, batch))
+                {
+                    var discarded = (int)(((sink as IDiscardingSink)?.Discarded ?? 0) - discardedBefore);
+                    Interlocked.Add(ref _delivered, batch.Count - discarded);
+                    Interlocked.Add(ref _dropped, discarded);
+                }
                 else
+                {
                     Interlocked.Add(ref _dropped, batch.Count);
+                }
                 batch.Clear();
             }
             taken.Clear();
+        }
+    }
+
+    /// <summary>Delivers the batch; an unexpected failure costs the batch, counted as dropped, never the worker.</summary>
+    private bool TryDeliver(BatchDelivery delivery, EventBatch batch)
+    {
+        try
+        {
+            return delivery.Deliver(batch);
+        }
+        catch (Exception ex)
+        {
+            _log.Error(ex, "Plugin {Plugin} failed on a batch of {Count} events; they are dropped and the plugin goes on", Name, batch.Count);
+            return false;
         }
     }
 }

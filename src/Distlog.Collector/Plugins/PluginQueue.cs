@@ -17,7 +17,7 @@ internal sealed class PluginQueue(int capacity)
     private readonly object _sync = new();
     private List<IngestedEvent> _incoming = [];
     private int _count;
-    private bool _completed, _readerWaiting;
+    private bool _completed, _readerWaiting, _writerWaiting, _interrupted;
 
     /// <summary>Events queued or taken and not yet released.</summary>
     public int Count => Volatile.Read(ref _count);
@@ -35,8 +35,48 @@ internal sealed class PluginQueue(int capacity)
             _incoming.AddRange(events[..added]);
             Volatile.Write(ref _count, _count + added);
             if (_readerWaiting)
-                Monitor.Pulse(_sync);
+                Monitor.PulseAll(_sync);
             return added;
+        }
+    }
+
+    /// <summary>
+    /// Adds all of <paramref name="events"/>, in order, waiting for room where the queue is full; returns how many
+    /// were added, fewer only where the queue was completed or <see cref="Interrupt"/>ed meanwhile.
+    /// </summary>
+    public int Add(ReadOnlySpan<IngestedEvent> events)
+    {
+        var added = 0;
+        lock (_sync)
+        {
+            while (added < events.Length && !_completed && !_interrupted)
+            {
+                var room = Math.Min(events.Length - added, capacity - _count);
+                if (room <= 0)
+                {
+                    _writerWaiting = true;
+                    Monitor.Wait(_sync);
+                    _writerWaiting = false;
+                    continue;
+                }
+
+                _incoming.AddRange(events.Slice(added, room));
+                added += room;
+                Volatile.Write(ref _count, _count + room);
+                if (_readerWaiting)
+                    Monitor.PulseAll(_sync);
+            }
+            return added;
+        }
+    }
+
+    /// <summary>Ends every wait in <see cref="Add"/>, now and later; what does not fit is then refused.</summary>
+    public void Interrupt()
+    {
+        lock (_sync)
+        {
+            _interrupted = true;
+            Monitor.PulseAll(_sync);
         }
     }
 
@@ -65,7 +105,11 @@ internal sealed class PluginQueue(int capacity)
     public void Release(int count)
     {
         lock (_sync)
+        {
             Volatile.Write(ref _count, _count - count);
+            if (_writerWaiting)
+                Monitor.PulseAll(_sync);
+        }
     }
 
     /// <summary>Refuses further events; the reader still takes what is queued.</summary>
@@ -74,7 +118,7 @@ internal sealed class PluginQueue(int capacity)
         lock (_sync)
         {
             _completed = true;
-            Monitor.Pulse(_sync);
+            Monitor.PulseAll(_sync);
         }
     }
 }

@@ -123,6 +123,22 @@ public sealed class ConfigLoaderTests
     }
 
     [Test]
+    public void WhenFullIsDropUnlessAPluginSaysBlock()
+    {
+        var settings = ConfigLoader.Parse("plugins:\n  - sink: file\n  - sink: sqlite\n    whenFull: Block\n", "d.yaml");
+
+        Assert.That(settings.Plugins.Select(p => p.WhenFull), Is.EqualTo(new[] { PluginWhenFull.Drop, PluginWhenFull.Block }));
+    }
+
+    [Test]
+    public void AnUnknownWhenFullNamesFileLineAndKey()
+    {
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("plugins:\n  - sink: file\n  - sink: sqlite\n    whenFull: wait\n", "d.yaml"))!;
+
+        Assert.That(error.Message, Is.EqualTo("d.yaml:4: plugins[1].whenFull: 'wait' is not drop or block"));
+    }
+
+    [Test]
     public void RepeatedSinksGetNumberedNames()
     {
         var settings = ConfigLoader.Parse("plugins:\n  - sink: file\n  - sink: file\n  - sink: sqlite\n", "d.yaml");

@@ -108,6 +108,24 @@ public sealed class PluginHostTests
         Assert.That(error.Message, Is.EqualTo("plugin broken cannot start: disk full"));
     }
 
+    [Test]
+    public void EventsTheFileDiscardsAtItsSizeLimitAreCountedAsDroppedNotDelivered()
+    {
+        using var folder = new TempFolder();
+        var options = new Distlog.Collector.Plugins.Files.ClefFileOptions(folder.Combine("out.clef"), Serilog.RollingInterval.Infinite,
+            FileSizeLimitBytes: 1, RollOnFileSizeLimit: false);
+        using var host = new PluginHost("file", () => new Distlog.Collector.Plugins.Files.ClefFileSink(options), new PluginFilter(FilterSettings.None),
+            100, 10, _log.Logger());
+        host.Start();
+
+        for (var i = 0; i < 25; i++)
+            host.Offer(Event(i));
+
+        Assert.That(host.WaitForDrain(TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(host.Delivered, Is.EqualTo(1), "the line that crosses the limit is written whole");
+        Assert.That(host.Dropped, Is.EqualTo(24));
+    }
+
     private PluginHost Host(CollectingBatchSink sink, int capacity = 10_000, int batchSize = 100, FilterSettings? filter = null)
     {
         var host = new PluginHost("test", () => sink, new PluginFilter(filter ?? FilterSettings.None), capacity, batchSize, _log.Logger());

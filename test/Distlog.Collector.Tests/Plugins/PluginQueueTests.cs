@@ -60,9 +60,53 @@ public sealed class PluginQueueTests
         Assert.That(queue.TryAdd(Events(1)), Is.Zero, "a completed queue takes nothing");
     }
 
+    [Test]
+    public void AddWaitsForRoomAndQueuesTheWholeMessageInOrder()
+    {
+        var queue = new PluginQueue(capacity: 3);
+        var message = Events(7);
+        var added = -1;
+        var writer = new Thread(() => added = queue.Add(message));
+        writer.Start();
+
+        var received = new List<IngestedEvent>();
+        var taken = new List<IngestedEvent>();
+        while (received.Count < 7 && queue.Take(ref taken))
+        {
+            Assert.That(taken, Has.Count.LessThanOrEqualTo(3), "never more than the capacity");
+            received.AddRange(taken);
+            queue.Release(taken.Count);
+            taken.Clear();
+        }
+
+        Assert.That(writer.Join(TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(added, Is.EqualTo(7));
+        Assert.That(received.Select(e => e.Event.Timestamp), Is.EqualTo(message.Select(e => e.Event.Timestamp)));
+    }
+
+    [Test]
+    public void InterruptEndsAWaitingAddWithWhatFitted()
+    {
+        var queue = new PluginQueue(capacity: 2);
+        var added = -1;
+        var writer = new Thread(() => added = queue.Add(Events(5)));
+        writer.Start();
+        Assert.That(Support.Eventually.Holds(() => queue.Count == 2), Is.True);
+        Assert.That(writer.Join(TimeSpan.FromMilliseconds(200)), Is.False, "waiting for room");
+
+        queue.Interrupt();
+
+        Assert.That(writer.Join(TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(added, Is.EqualTo(2));
+        Assert.That(queue.Add(Events(1)), Is.Zero, "no waiting after an interrupt");
+    }
+
     private static IngestedEvent[] Events(int count)
     {
-        var logEvent = new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Information, null, new MessageTemplateParser().Parse("m"), []);
-        return Enumerable.Repeat(new IngestedEvent(logEvent, 'P'), count).ToArray();
+        var template = new MessageTemplateParser().Parse("m");
+        var start = DateTimeOffset.UtcNow;
+        return Enumerable.Range(0, count)
+            .Select(i => new IngestedEvent(new LogEvent(start.AddTicks(i), LogEventLevel.Information, null, template, []), 'P'))
+            .ToArray();
     }
 }

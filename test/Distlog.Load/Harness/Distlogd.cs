@@ -10,7 +10,8 @@ internal static class Distlogd
     public static string File(string path, string? extraArgs = null) =>
         $"  - sink: file\n    args: {{ path: {path}, rollingInterval: Infinite{(extraArgs is null ? "" : ", " + extraArgs)} }}\n";
 
-    public static string Sqlite(string path) => $"  - sink: sqlite\n    args: {{ path: {path} }}\n";
+    public static string Sqlite(string path, string? whenFull = null) =>
+        $"  - sink: sqlite\n    args: {{ path: {path} }}\n" + (whenFull is null ? "" : $"    whenFull: {whenFull}\n");
 
     public static string Publish(int port) => $"  - sink: publish\n    args: {{ endpoint: \"tcp://127.0.0.1:{port}\" }}\n";
 

@@ -17,6 +17,7 @@ internal sealed record LoadOptions
           --producers LIST      app process counts for scenario 3 (default 1,2,4)
           --e2e-no-sqlite       scenario 3 with file and publish only (where the rest of the pipeline stands)
           --queue-capacity N    distlogd plugins' queueCapacity (default: distlogd's own, 100000)
+          --store-when-full M   scenario 3's sqlite plugin whenFull: drop (distlogd's default) or block
           --file-args YAML      extra args for distlogd's file plugin, e.g. "buffered: true" (experiments)
           --distlogd-env K=V    an environment variable for distlogd only (repeatable), for experiments
           --distlogd PATH       distlogd.dll (default src/Distlog.Collector/bin/Release/net10.0/distlogd.dll)
@@ -43,6 +44,7 @@ internal sealed record LoadOptions
     public bool Keep { get; init; }
     public bool Diagnose { get; init; }
     public bool EndToEndSqlite { get; init; } = true;
+    public string? StoreWhenFull { get; init; }
     public required string CommandLine { get; init; }
 
     public string WorkRoot => Path.Combine(Path.GetDirectoryName(OutputPath)!, "work");
@@ -76,6 +78,7 @@ internal sealed record LoadOptions
                 "--keep" => options with { Keep = true },
                 "--diagnose" => options with { Diagnose = true },
                 "--e2e-no-sqlite" => options with { EndToEndSqlite = false },
+                "--store-when-full" => options with { StoreWhenFull = OneOf(Value(), "--store-when-full", "drop", "block") },
                 _ => throw new LoadException($"Unknown option '{args[i]}'.\n{Usage}"),
             };
         }
@@ -86,6 +89,9 @@ internal sealed record LoadOptions
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
             ? value
             : throw new LoadException($"{name}: '{text}' is not a positive whole number.");
+
+    static string OneOf(string text, string name, params string[] allowed) =>
+        allowed.Contains(text) ? text : throw new LoadException($"{name}: '{text}' is not one of {string.Join(", ", allowed)}.");
 
     static KeyValuePair<string, string> Variable(string text) =>
         text.IndexOf('=') is var equals and > 0

@@ -21,7 +21,8 @@ internal sealed class EndToEndScenario : IScenario
         var table = new MarkdownTable("app processes", "events", "runs (events/s)", "events/s (all in file and sqlite)",
             "events/s (all in the file)",
             "CPU s per M events: apps / distlogd", "peak RSS MB: each app (max) / distlogd", "arrived (file; sqlite)");
-        var plugins = options.EndToEndSqlite ? "file + sqlite + publish" : "file + publish, --e2e-no-sqlite";
+        var plugins = !options.EndToEndSqlite ? "file + publish, --e2e-no-sqlite"
+            : options.StoreWhenFull is { } whenFull ? $"file + sqlite (whenFull: {whenFull}) + publish" : "file + sqlite + publish";
         var section = new ReportSection($"3. End to end: apps → WriteTo.Distlog → distlogd ({plugins})", $"""
             Each `app` process logs root tasks (`DistlogTask.Start(logger, "Import {"{File}"}", ...)`) of {EventsPerTask - 2}
             `logger.Information("Stored row {"{Row}"} for {"{Customer}"} in {"{Elapsed}"} ms", ...)` events plus the started and
@@ -78,7 +79,7 @@ internal sealed class EndToEndScenario : IScenario
         var file = folder.File("out.clef");
         var store = folder.File("distlog.db");
         string[] plugins = options.EndToEndSqlite
-            ? [Distlogd.File(file, options.FileArgs), Distlogd.Sqlite(store), Distlogd.Publish(FreePort.Next())]
+            ? [Distlogd.File(file, options.FileArgs), Distlogd.Sqlite(store, options.StoreWhenFull), Distlogd.Publish(FreePort.Next())]
             : [Distlogd.File(file, options.FileArgs), Distlogd.Publish(FreePort.Next())];
         using var server = Distlogd.Start(options, folder.Path, port, plugins);
 

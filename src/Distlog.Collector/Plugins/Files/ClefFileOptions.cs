@@ -10,7 +10,8 @@ namespace Distlog.Collector.Plugins.Files;
 /// <param name="RollingInterval">When a new file starts, by local time as Serilog does; <c>Infinite</c>: never.</param>
 /// <param name="FileSizeLimitBytes">The size a file may reach (it may exceed it by one line); null: no limit.</param>
 /// <param name="RetainedFileCountLimit">Files kept, the current one included; older ones are deleted. Null: all.</param>
-/// <param name="RollOnFileSizeLimit">At the size limit, go on in <c>_001</c>, <c>_002</c>... instead of discarding events.</param>
+/// <param name="RollOnFileSizeLimit">At the size limit, go on in <c>_001</c>, <c>_002</c>... instead of discarding events.
+/// True by default, unlike Serilog.Sinks.File: a collector should not discard events by default.</param>
 /// <param name="Buffered">Keep lines in memory until <see cref="ClefFileSink.BufferSize"/> bytes are pending instead of
 /// handing each batch to the OS at its end.</param>
 /// <param name="FlushToDiskInterval">Also write what is pending and fsync at this interval; null: only at shutdown.</param>
@@ -19,7 +20,7 @@ internal sealed record ClefFileOptions(
     RollingInterval RollingInterval = ClefFileOptions.DefaultRollingInterval,
     long? FileSizeLimitBytes = ClefFileOptions.DefaultFileSizeLimitBytes,
     int? RetainedFileCountLimit = ClefFileOptions.DefaultRetainedFileCountLimit,
-    bool RollOnFileSizeLimit = false,
+    bool RollOnFileSizeLimit = true,
     bool Buffered = false,
     TimeSpan? FlushToDiskInterval = null)
 {

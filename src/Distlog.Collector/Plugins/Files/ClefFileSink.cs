@@ -19,7 +19,7 @@ namespace Distlog.Collector.Plugins.Files;
 /// <para>Threading: the host's worker calls <see cref="EmitBatch"/> and <see cref="Dispose"/>, the flush timer runs on
 /// the thread pool; one lock orders them.</para>
 /// </remarks>
-internal sealed class ClefFileSink : IBatchSink
+internal sealed class ClefFileSink : IBatchSink, IDiscardingSink
 {
     /// <summary>The most bytes gathered before a write, and what <c>buffered</c> waits for.</summary>
     public const int BufferSize = 256 * 1024;
@@ -31,6 +31,10 @@ internal sealed class ClefFileSink : IBatchSink
     private readonly Timer? _flushTimer;
     private PendingFile? _file;
     private bool _disposed, _reportedFull;
+    private long _discarded, _discardedInBatch;
+
+    /// <summary>Events skipped: at the size limit without rolling, or not writable as CLEF.</summary>
+    public long Discarded => Interlocked.Read(ref _discarded);
 
     /// <summary>Creates the folder and opens (or continues) the current file; throws where that fails.</summary>
     public ClefFileSink(ClefFileOptions options)
@@ -55,12 +59,15 @@ internal sealed class ClefFileSink : IBatchSink
             // After a failed roll there is no file: this retry opens one.
             var file = _file is null || _files.PeriodEnded(now) ? Roll(now, nextSequence: false) : _file;
             var (start, mark) = (file, file.Pending);
+            _discardedInBatch = 0;
             try
             {
                 for (var i = 0; i < batch.Count; i++)
                     file = Append(file, batch, i, now);
                 if (!_options.Buffered || file.Pending >= BufferSize)
                     file.Write();
+                // Counted once the batch is through: a retried batch discards the same events again.
+                Interlocked.Add(ref _discarded, _discardedInBatch);
             }
             catch
             {
@@ -98,6 +105,7 @@ internal sealed class ClefFileSink : IBatchSink
         {
             // Formatting fails the same way on every retry, so holding the batch back for it would stall the plugin.
             SelfLog.WriteLine("The file plugin skips an event it cannot write as CLEF: {0}", ex);
+            _discardedInBatch++;
             return file;
         }
 
@@ -106,6 +114,7 @@ internal sealed class ClefFileSink : IBatchSink
             if (!_options.RollOnFileSizeLimit)
             {
                 ReportFull(file, limit);
+                _discardedInBatch++;
                 return file;
             }
             file = Roll(now, nextSequence: true);

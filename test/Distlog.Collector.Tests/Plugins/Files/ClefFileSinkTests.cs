@@ -84,14 +84,35 @@ public sealed class ClefFileSinkTests
         using var folder = new TempFolder();
         var line = Some.ClefLine(1);
 
-        var options = new ClefFileOptions(folder.Combine("out.clef"), RollingInterval.Infinite, FileSizeLimitBytes: line.Length + 2);
+        var options = new ClefFileOptions(folder.Combine("out.clef"), RollingInterval.Infinite, FileSizeLimitBytes: line.Length + 2,
+            RollOnFileSizeLimit: false);
 
         using (var sink = Sink(folder, options))
+        {
             sink.EmitBatch(Received.Clef(line, Some.ClefLine(2), Some.ClefLine(3)));
+            Assert.That(sink.Discarded, Is.EqualTo(1), "counted, so that the host reports it as dropped");
+        }
 
         // As Serilog's file sink: the check is made before each line, so the line that crosses the limit is written whole.
         Assert.That(Stored.Numbers(Stored.ClefLines(folder.Path)), Is.EqualTo(new[] { 1, 2 }));
         Assert.That(Directory.GetFiles(folder.Path), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public void AtTheSizeLimitTheDefaultRollsOnInsteadOfDiscarding()
+    {
+        using var folder = new TempFolder();
+        var line = Some.ClefLine(1);
+        var options = new ClefFileOptions(folder.Combine("out.clef"), RollingInterval.Infinite, FileSizeLimitBytes: line.Length + 2);
+
+        using (var sink = Sink(folder, options))
+        {
+            sink.EmitBatch(Received.Clef(line, Some.ClefLine(2), Some.ClefLine(3)));
+            Assert.That(sink.Discarded, Is.Zero);
+        }
+
+        Assert.That(Stored.Numbers(Stored.ClefLines(folder.Path)), Is.EquivalentTo(new[] { 1, 2, 3 }), "across the two files");
+        Assert.That(Directory.GetFiles(folder.Path), Has.Length.EqualTo(2));
     }
 
     private static ClefFileSink Sink(TempFolder folder, ClefFileOptions? options = null) =>
