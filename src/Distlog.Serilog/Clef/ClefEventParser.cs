@@ -131,7 +131,7 @@ ref struct ClefEventParser
             properties.Add(new LogEventProperty("@i", _eventIdNumber));
 
         var exception = _exception == null ? null : new TextException(_exception);
-        var logEvent = new LogEvent(timestamp, _level, exception, template, properties, _traceId, _spanId);
+        var logEvent = LogEventAssembly.Create(timestamp, _level, exception, template, properties, _traceId, _spanId);
         ClefReadScratch.Release(properties);
         return logEvent;
     }
