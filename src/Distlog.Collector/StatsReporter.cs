@@ -29,5 +29,14 @@ internal sealed class StatsReporter(IngestCounters counters, IReadOnlyList<Plugi
             title, counters.Messages, counters.Accepted, rejected, reasons, pluginText.Length == 0 ? "no plugins" : pluginText);
     }
 
-    public void Dispose() => _timer?.Dispose();
+    /// <summary>Stops the timer and waits for a report in progress, so that none follows the shutdown line.</summary>
+    public void Dispose()
+    {
+        var timer = Interlocked.Exchange(ref _timer, null);
+        if (timer is null)
+            return;
+        using var done = new ManualResetEvent(false);
+        if (timer.Dispose(done))
+            done.WaitOne();
+    }
 }
