@@ -125,8 +125,15 @@ internal sealed class IngestLoop : IDisposable
         var counters = _rejections.Counters;
         while (!_stopping)
         {
-            if (!socket.TryReceive(message))
-                continue;
+            // While messages keep coming, plugin workers are woken once per burst; before ingest waits for the next
+            // message, every deferred wake-up is made, so an event never waits for the one after it.
+            if (!socket.TryReceive(message, dontWait: true))
+            {
+                foreach (var plugin in _plugins)
+                    plugin.WakeWorker();
+                if (!socket.TryReceive(message))
+                    continue;
+            }
 
             counters.CountMessage();
             var topicLength = Math.Min(message.Data.Length, topic.Length);
@@ -174,7 +181,7 @@ internal sealed class IngestLoop : IDisposable
                 continue;
             counters.CountAccepted(events.Count);
             foreach (var plugin in _plugins)
-                plugin.Offer(CollectionsMarshal.AsSpan(events));
+                plugin.Offer(CollectionsMarshal.AsSpan(events), deferWake: true);
             events.Clear();
         }
     }

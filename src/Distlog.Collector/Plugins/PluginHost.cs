@@ -68,12 +68,15 @@ internal sealed class PluginHost : IDisposable
     /// <summary>Queues the event where it passes the filter; blocks only with <c>whenFull: block</c>. Called by the ingest thread only.</summary>
     public void Offer(in IngestedEvent e) => Offer(new ReadOnlySpan<IngestedEvent>(in e));
 
-    /// <summary>Queues the events (a message's) that pass the filter; blocks only with <c>whenFull: block</c>. Called by the ingest thread only.</summary>
-    public void Offer(ReadOnlySpan<IngestedEvent> events)
+    /// <summary>
+    /// Queues the events (a message's) that pass the filter; blocks only with <c>whenFull: block</c>. Called by the
+    /// ingest thread only. With <paramref name="deferWake"/> the worker may sleep on until <see cref="WakeWorker"/>.
+    /// </summary>
+    public void Offer(ReadOnlySpan<IngestedEvent> events, bool deferWake = false)
     {
         if (_filter.IsEmpty)
         {
-            Queue(events);
+            Queue(events, deferWake);
             return;
         }
 
@@ -86,15 +89,18 @@ internal sealed class PluginHost : IDisposable
                 // keep alive the whole chunk of received lines it points into.
                 _passed.Add(e.Clef.IsEmpty ? e : e with { Clef = e.Clef.ToArray() });
         }
-        Queue(CollectionsMarshal.AsSpan(_passed));
+        Queue(CollectionsMarshal.AsSpan(_passed), deferWake);
         _passed.Clear();
     }
 
-    private void Queue(ReadOnlySpan<IngestedEvent> events)
+    /// <summary>Wakes the worker for events offered with a deferred wake-up. Called by the ingest thread only.</summary>
+    public void WakeWorker() => _queue.WakeReader();
+
+    private void Queue(ReadOnlySpan<IngestedEvent> events, bool deferWake)
     {
         if (events.IsEmpty)
             return;
-        var added = _whenFull == PluginWhenFull.Block ? _queue.Add(events) : _queue.TryAdd(events);
+        var added = _whenFull == PluginWhenFull.Block ? _queue.Add(events) : _queue.TryAdd(events, deferWake);
         var dropped = events.Length - added;
         if (dropped > 0)
             Interlocked.Add(ref _dropped, dropped);

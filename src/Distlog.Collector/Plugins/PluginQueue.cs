@@ -17,13 +17,21 @@ internal sealed class PluginQueue(int capacity)
     private readonly object _sync = new();
     private List<IngestedEvent> _incoming = [];
     private int _count;
-    private bool _completed, _readerWaiting, _writerWaiting, _interrupted;
+    /// <summary>Queued events at which a deferred wake-up happens at once all the same.</summary>
+    public const int WakeBatch = 256;
+
+    private bool _completed, _readerWaiting, _writerWaiting, _interrupted, _wakeDeferred;
 
     /// <summary>Events queued or taken and not yet released.</summary>
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>Adds as many of <paramref name="events"/> as there is room for, in order; returns how many.</summary>
-    public int TryAdd(ReadOnlySpan<IngestedEvent> events)
+    /// <summary>
+    /// Adds as many of <paramref name="events"/> as there is room for, in order; returns how many. With
+    /// <paramref name="deferWake"/> a sleeping reader is not woken yet (unless <see cref="WakeBatch"/> events are
+    /// queued): the writer calls <see cref="WakeReader"/> once it has no message at hand, so that a busy writer wakes
+    /// the reader once per burst instead of once per message.
+    /// </summary>
+    public int TryAdd(ReadOnlySpan<IngestedEvent> events, bool deferWake = false)
     {
         lock (_sync)
         {
@@ -35,8 +43,26 @@ internal sealed class PluginQueue(int capacity)
             _incoming.AddRange(events[..added]);
             Volatile.Write(ref _count, _count + added);
             if (_readerWaiting)
-                Monitor.PulseAll(_sync);
+            {
+                if (deferWake && _incoming.Count < WakeBatch)
+                    _wakeDeferred = true;
+                else
+                    Monitor.PulseAll(_sync);
+            }
             return added;
+        }
+    }
+
+    /// <summary>Wakes the reader where a <see cref="TryAdd"/> deferred it; cheap when none did.</summary>
+    public void WakeReader()
+    {
+        if (!Volatile.Read(ref _wakeDeferred))
+            return;
+        lock (_sync)
+        {
+            _wakeDeferred = false;
+            if (_readerWaiting)
+                Monitor.PulseAll(_sync);
         }
     }
 

@@ -101,6 +101,47 @@ public sealed class PluginQueueTests
         Assert.That(queue.Add(Events(1)), Is.Zero, "no waiting after an interrupt");
     }
 
+    [Test]
+    public void ADeferredWakeUpLetsTheReaderSleepUntilTheWriterWakesIt()
+    {
+        var queue = new PluginQueue(capacity: 10_000);
+        var taken = -1;
+        var reader = new Thread(() =>
+        {
+            var batch = new List<IngestedEvent>();
+            if (queue.Take(ref batch))
+                taken = batch.Count;
+        });
+        reader.Start();
+        Thread.Sleep(100); // the reader is asleep in Take
+
+        queue.TryAdd(Events(3), deferWake: true);
+        queue.TryAdd(Events(2), deferWake: true);
+        Assert.That(reader.Join(TimeSpan.FromMilliseconds(300)), Is.False, "still asleep: the wake-up is deferred");
+
+        queue.WakeReader();
+
+        Assert.That(reader.Join(TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(taken, Is.EqualTo(5), "both messages in one wake-up");
+    }
+
+    [Test]
+    public void ADeferredWakeUpHappensAtOnceWhenAWakeBatchIsQueued()
+    {
+        var queue = new PluginQueue(capacity: 10_000);
+        var reader = new Thread(() =>
+        {
+            var batch = new List<IngestedEvent>();
+            queue.Take(ref batch);
+        });
+        reader.Start();
+        Thread.Sleep(100);
+
+        queue.TryAdd(Events(PluginQueue.WakeBatch), deferWake: true);
+
+        Assert.That(reader.Join(TimeSpan.FromSeconds(10)), Is.True);
+    }
+
     private static IngestedEvent[] Events(int count)
     {
         var template = new MessageTemplateParser().Parse("m");
