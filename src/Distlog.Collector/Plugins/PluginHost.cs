@@ -170,6 +170,7 @@ internal sealed class PluginHost : IDisposable
         var batch = new EventBatch(_batchSize);
         var taken = new List<IngestedEvent>();
         var delivery = new BatchDelivery(sink, Name, _log, _abort.Token);
+        var discarding = sink as IDiscardingSink;
         while (_queue.Take(ref taken))
         {
             for (var first = 0; first < taken.Count; first += _batchSize)
@@ -178,10 +179,10 @@ internal sealed class PluginHost : IDisposable
                     batch.Add(e);
                 // As a channel would: the batch in the sink's hands is no longer queued.
                 _queue.Release(batch.Count);
-                var discardedBefore = (sink as IDiscardingSink)?.Discarded ?? 0;
+                var discardedBefore = discarding?.Discarded ?? 0;
                 if (TryDeliver(delivery, batch))
                 {
-                    var discarded = (int)(((sink as IDiscardingSink)?.Discarded ?? 0) - discardedBefore);
+                    var discarded = (int)((discarding?.Discarded ?? 0) - discardedBefore);
                     Interlocked.Add(ref _delivered, batch.Count - discarded);
                     Interlocked.Add(ref _dropped, discarded);
                 }

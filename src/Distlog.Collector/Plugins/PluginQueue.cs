@@ -14,12 +14,12 @@ namespace Distlog.Collector.Plugins;
 /// </remarks>
 internal sealed class PluginQueue(int capacity)
 {
-    private readonly object _sync = new();
-    private List<IngestedEvent> _incoming = [];
-    private int _count;
     /// <summary>Queued events at which a deferred wake-up happens at once all the same.</summary>
     public const int WakeBatch = 256;
 
+    private readonly object _sync = new();
+    private List<IngestedEvent> _incoming = [];
+    private int _count;
     private bool _completed, _readerWaiting, _writerWaiting, _interrupted, _wakeDeferred;
 
     /// <summary>Events queued or taken and not yet released.</summary>
@@ -34,23 +34,7 @@ internal sealed class PluginQueue(int capacity)
     public int TryAdd(ReadOnlySpan<IngestedEvent> events, bool deferWake = false)
     {
         lock (_sync)
-        {
-            if (_completed)
-                return 0;
-            var added = Math.Min(events.Length, capacity - _count);
-            if (added <= 0)
-                return 0;
-            _incoming.AddRange(events[..added]);
-            Volatile.Write(ref _count, _count + added);
-            if (_readerWaiting)
-            {
-                if (deferWake && _incoming.Count < WakeBatch)
-                    _wakeDeferred = true;
-                else
-                    Monitor.PulseAll(_sync);
-            }
-            return added;
-        }
+            return _completed ? 0 : Append(events, deferWake);
     }
 
     /// <summary>Wakes the reader where a <see cref="TryAdd"/> deferred it; cheap when none did.</summary>
@@ -77,20 +61,16 @@ internal sealed class PluginQueue(int capacity)
         {
             while (added < events.Length && !_completed && !_interrupted)
             {
-                var room = Math.Min(events.Length - added, capacity - _count);
-                if (room <= 0)
+                var appended = Append(events[added..], deferWake: false);
+                if (appended > 0)
                 {
-                    _writerWaiting = true;
-                    Monitor.Wait(_sync);
-                    _writerWaiting = false;
+                    added += appended;
                     continue;
                 }
 
-                _incoming.AddRange(events.Slice(added, room));
-                added += room;
-                Volatile.Write(ref _count, _count + room);
-                if (_readerWaiting)
-                    Monitor.PulseAll(_sync);
+                _writerWaiting = true;
+                Monitor.Wait(_sync);
+                _writerWaiting = false;
             }
             return added;
         }
@@ -146,5 +126,23 @@ internal sealed class PluginQueue(int capacity)
             _completed = true;
             Monitor.PulseAll(_sync);
         }
+    }
+
+    /// <summary>Appends as many of <paramref name="events"/> as there is room for and wakes the reader; under the lock.</summary>
+    private int Append(ReadOnlySpan<IngestedEvent> events, bool deferWake)
+    {
+        var added = Math.Min(events.Length, capacity - _count);
+        if (added <= 0)
+            return 0;
+        _incoming.AddRange(events[..added]);
+        Volatile.Write(ref _count, _count + added);
+        if (_readerWaiting)
+        {
+            if (deferWake && _incoming.Count < WakeBatch)
+                _wakeDeferred = true;
+            else
+                Monitor.PulseAll(_sync);
+        }
+        return added;
     }
 }
