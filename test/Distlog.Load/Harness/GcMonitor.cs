@@ -16,7 +16,7 @@ internal sealed class GcMonitor : IDisposable
     readonly Thread _reader;
     readonly List<(DateTime At, int Generation)> _collections = [];
     readonly List<(DateTime At, double Milliseconds)> _pauses = [];
-    readonly List<(DateTime At, long Bytes)> _allocations = [];
+    readonly List<(DateTime At, long Bytes, string Type)> _allocations = [];
     DateTime _from, _to = DateTime.MaxValue;
 
     GcMonitor(int pid)
@@ -53,11 +53,26 @@ internal sealed class GcMonitor : IDisposable
             bool In(DateTime at) => at >= _from && at <= _to;
             var generations = Enumerable.Range(0, 3).Select(g => _collections.Count(c => In(c.At) && c.Generation == g)).ToArray();
             var paused = _pauses.Where(p => In(p.At)).Sum(p => p.Milliseconds);
-            var allocated = _allocations.Where(a => In(a.At)).Sum(a => a.Bytes);
+            var ticks = _allocations.Where(a => In(a.At)).ToList();
+            var allocated = ticks.Sum(a => a.Bytes);
             var window = (_to - _from).TotalMilliseconds;
             return $"GC: {generations[0]} gen0, {generations[1]} gen1, {generations[2]} gen2 collections; runtime suspended " +
-                $"{paused:0} ms of {window:0} ms ({100 * paused / window:0}%); ~{allocated / Math.Max(events, 1):N0} bytes allocated per event";
+                $"{paused:0} ms of {window:0} ms ({100 * paused / window:0}%); ~{allocated / Math.Max(events, 1):N0} bytes allocated per event" +
+                TopTypes(ticks, allocated);
         }
+    }
+
+    /// <summary>The types with the most of the sampled bytes, e.g. " (Byte[] 62%, LogEvent 20%)"; empty when none sampled.</summary>
+    static string TopTypes(List<(DateTime At, long Bytes, string Type)> ticks, long allocated)
+    {
+        if (allocated == 0)
+            return "";
+        var top = ticks.GroupBy(t => t.Type)
+            .Select(g => (Type: g.Key, Share: 100.0 * g.Sum(t => t.Bytes) / allocated))
+            .OrderByDescending(t => t.Share)
+            .Take(4)
+            .Select(t => $"{t.Type} {t.Share:0}%");
+        return $" ({string.Join(", ", top)})";
     }
 
     public void Dispose()
@@ -85,7 +100,7 @@ internal sealed class GcMonitor : IDisposable
                 Add(_pauses, (e.TimeStamp, (e.TimeStamp - start).TotalMilliseconds));
             suspended = null;
         };
-        source.Clr.GCAllocationTick += e => Add(_allocations, (e.TimeStamp, e.AllocationAmount64));
+        source.Clr.GCAllocationTick += e => Add(_allocations, (e.TimeStamp, e.AllocationAmount64, e.TypeName));
         try
         {
             source.Process();

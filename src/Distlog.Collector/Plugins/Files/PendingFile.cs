@@ -29,7 +29,11 @@ internal sealed class PendingFile : IDisposable
     /// <summary>The file's length once the pending bytes are written.</summary>
     public long Length => _written + Pending;
 
-    /// <summary>Adds <paramref name="line"/> and a newline to the pending bytes.</summary>
+    /// <summary>True when <paramref name="lineLength"/> bytes and a newline fit beside the pending bytes without growing
+    /// the buffer. A line longer than the buffer never fits; it is written from a buffer of its size.</summary>
+    public bool Fits(int lineLength) => Pending + lineLength + 1 <= _pending.Length;
+
+    /// <summary>Adds <paramref name="line"/> and a newline to the pending bytes, growing the buffer where they do not fit.</summary>
     public void Append(ReadOnlySpan<byte> line)
     {
         var size = line.Length + 1;

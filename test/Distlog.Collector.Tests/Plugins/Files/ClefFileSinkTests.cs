@@ -115,6 +115,30 @@ public sealed class ClefFileSinkTests
         Assert.That(Directory.GetFiles(folder.Path), Has.Length.EqualTo(2));
     }
 
+    [Test]
+    public void BatchesLargerThanTheWriteBufferAreWrittenWholeWithoutGrowingIt()
+    {
+        using var folder = new TempFolder();
+        // Three batches of ~1.5 write buffers each, lines of an uneven length so that one never ends a buffer exactly.
+        var batches = Enumerable.Range(0, 3)
+            .Select(b => Enumerable.Range(b * 2000, 2000).Select(i => Some.ClefLine(i, application: "app" + new string('x', 1 + i % 97))).ToArray())
+            .Select(lines => Received.Clef(lines))
+            .ToList();
+        Assert.That(batches.Sum(b => b.Count), Is.EqualTo(6000));
+
+        using (var sink = Sink(folder))
+        {
+            sink.EmitBatch(batches[0]);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            sink.EmitBatch(batches[1]);
+            sink.EmitBatch(batches[2]);
+            // A grown buffer (and its replacement after the write) would be ClefFileSink.BufferSize bytes or more each.
+            Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.LessThan(ClefFileSink.BufferSize / 4));
+        }
+
+        Assert.That(Stored.Numbers(Stored.ClefLines(folder.Path)), Is.EqualTo(Enumerable.Range(0, 6000)));
+    }
+
     private static ClefFileSink Sink(TempFolder folder, ClefFileOptions? options = null) =>
         new(options ?? new ClefFileOptions(folder.Combine("out.clef"), RollingInterval.Infinite));
 }
