@@ -9,7 +9,8 @@ namespace Distlog.Collector.Plugins.Files;
 /// </summary>
 /// <remarks>
 /// <para>A batch is gathered in one buffer and handed to the OS in one write at its end (with <c>buffered</c>, once
-/// <see cref="BufferSize"/> bytes are pending). The file is fsynced when it is closed (roll, shutdown) and every
+/// <see cref="BufferSize"/> bytes are pending). The file is fsynced when it is closed (roll: in the background, so
+/// that the worker goes on with the next file; shutdown: waiting for those too) and every
 /// <c>flushToDiskInterval</c> where one is set: a crash of the process loses nothing handed over, a crash of the
 /// machine may lose what the OS had not written back.</para>
 /// <para>A batch that fails (disk full) is thrown back to the host, which retries it whole; writes go to explicit
@@ -30,6 +31,7 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink
     private readonly Lock _lock = new();
     private readonly Timer? _flushTimer;
     private PendingFile? _file;
+    private Task _closing = Task.CompletedTask;
     private bool _disposed, _reportedFull;
     private long _discarded, _discardedInBatch;
 
@@ -90,6 +92,7 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink
             _clef.Dispose();
             var file = _file;
             _file = null;
+            _closing.Wait();
             file?.Dispose();
         }
     }
@@ -146,11 +149,29 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink
 
     private PendingFile Roll(DateTime now, bool nextSequence)
     {
-        // Where closing fails the old file stays current with its pending lines, and the host's retry rolls again.
-        _file?.Close();
+        if (_file is { } old)
+        {
+            // Where writing fails the old file stays current with its pending lines, and the host's retry rolls again.
+            old.Write();
+            // fsync and close off the worker, one file after the other: syncing a 1 GB file takes seconds, and
+            // meanwhile the plugin's queue would fill and drop.
+            _closing = _closing.ContinueWith(_ => CloseRolled(old), TaskScheduler.Default);
+        }
         _file = null;
         _reportedFull = false;
         return _file = _files.Open(now, nextSequence);
+    }
+
+    private static void CloseRolled(PendingFile file)
+    {
+        try
+        {
+            file.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            SelfLog.WriteLine("The file plugin cannot flush {0} to disk after rolling: {1}", file.Path, ex.Message);
+        }
     }
 
     private void ReportFull(PendingFile file, long limit)

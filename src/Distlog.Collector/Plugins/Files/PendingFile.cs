@@ -69,13 +69,6 @@ internal sealed class PendingFile : IDisposable
         _unsynced = false;
     }
 
-    /// <summary>Flushes to disk, then closes; where flushing throws, the file stays open and nothing pending is lost.</summary>
-    public void Close()
-    {
-        FlushToDisk();
-        _handle.Dispose();
-    }
-
     /// <summary>Flushes to disk, then closes; closes even where flushing throws.</summary>
     public void Dispose()
     {

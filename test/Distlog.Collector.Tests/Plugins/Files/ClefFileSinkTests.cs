@@ -139,6 +139,31 @@ public sealed class ClefFileSinkTests
         Assert.That(Stored.Numbers(Stored.ClefLines(folder.Path)), Is.EqualTo(Enumerable.Range(0, 6000)));
     }
 
+    [Test]
+    public void EveryRolledFileIsClosedWithItsLinesAndNothingIsLeftOpenAfterDisposal()
+    {
+        using var folder = new TempFolder();
+        var options = new ClefFileOptions(folder.Combine("out.clef"), RollingInterval.Infinite, FileSizeLimitBytes: 1000,
+            RetainedFileCountLimit: null);
+
+        using (var sink = Sink(folder, options))
+        {
+            for (var i = 0; i < 300; i += 10)
+                sink.EmitBatch(Received.Clef(Enumerable.Range(i, 10).Select(n => Some.ClefLine(n)).ToArray()));
+
+            Assert.That(Directory.GetFiles(folder.Path), Has.Length.GreaterThan(20), "rolled at every second batch or so");
+            Assert.That(Eventually.Holds(() => OpenFilesIn(folder.Path) == 1, TimeSpan.FromSeconds(10)), Is.True,
+                "only the current file stays open once the rolled ones are synced and closed");
+        }
+
+        Assert.That(OpenFilesIn(folder.Path), Is.Zero);
+        Assert.That(Stored.Numbers(Stored.ClefLines(folder.Path)), Is.EquivalentTo(Enumerable.Range(0, 300)));
+    }
+
+    /// <summary>How many of this process's file descriptors point into <paramref name="folder"/> (Linux).</summary>
+    private static int OpenFilesIn(string folder) =>
+        new DirectoryInfo("/proc/self/fd").GetFileSystemInfos().Count(fd => fd.LinkTarget?.StartsWith(folder + "/", StringComparison.Ordinal) == true);
+
     private static ClefFileSink Sink(TempFolder folder, ClefFileOptions? options = null) =>
         new(options ?? new ClefFileOptions(folder.Combine("out.clef"), RollingInterval.Infinite));
 }
