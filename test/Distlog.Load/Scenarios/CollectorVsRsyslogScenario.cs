@@ -23,7 +23,7 @@ internal sealed class CollectorVsRsyslogScenario : IScenario
             "rsyslog events/s", "distlogd ÷ rsyslog", "CPU s per M events: distlogd / rsyslogd", "peak RSS MB: distlogd / rsyslogd");
         var section = new ReportSection("2. Collector against rsyslog (same producer, same payloads, to a file)", $"""
             One `produce` process sends {Figures.Count(options.Warmup)} untimed warm-up events, waits until they are on disk, then {Figures.Count(events)} events ({ClefPayload.Length}-byte CLEF lines, blocking PUSH) to
-            **distlogd** (`file` plugin only, `rollingInterval: Infinite`, its defaults otherwise) and, in the same run,
+            **distlogd** (`file` plugin only, `rollingInterval: Infinite`, `fileSizeLimitBytes: null` — one file, as rsyslog writes —, its defaults otherwise) and, in the same run,
             to **rsyslog** (`imczmq` PULL → `omfile` with a `%rawmsg%` template, scripts/rsyslog/imczmq-omfile.conf). The order alternates run by run.
             events/s = events ÷ (first send → the harness, polling every 10 ms, sees the last line in the file).
             A run is good only when the file holds exactly the events sent, each once (checked by the payload's `Row` index);
