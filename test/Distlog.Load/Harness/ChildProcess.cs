@@ -27,7 +27,10 @@ internal sealed class ChildProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public static ChildProcess Start(string role, params (string Name, object Value)[] args)
+    public static ChildProcess Start(string role, params (string Name, object Value)[] args) => Start(role, [], args);
+
+    /// <summary>As <see cref="Start(string, (string, object)[])"/>, with <paramref name="environment"/> set for the child.</summary>
+    public static ChildProcess Start(string role, IReadOnlyList<KeyValuePair<string, string>> environment, params (string Name, object Value)[] args)
     {
         var self = typeof(ChildProcess).Assembly.Location;
         var host = Environment.ProcessPath ?? "dotnet";
@@ -46,6 +49,9 @@ internal sealed class ChildProcess : IDisposable
             info.ArgumentList.Add("--" + name);
             info.ArgumentList.Add(Convert.ToString(value, CultureInfo.InvariantCulture)!);
         }
+
+        foreach (var (name, value) in environment)
+            info.Environment[name] = value;
 
         var child = new ChildProcess(new Process { StartInfo = info }, role);
         child._process.OutputDataReceived += (_, e) =>

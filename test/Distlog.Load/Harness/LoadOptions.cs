@@ -20,6 +20,8 @@ internal sealed record LoadOptions
           --store-when-full M   scenario 3's sqlite plugin whenFull: drop (distlogd's default) or block
           --file-args YAML      extra args for distlogd's file plugin, e.g. "buffered: true" (experiments)
           --distlogd-env K=V    an environment variable for distlogd only (repeatable), for experiments
+          --app-env K=V         an environment variable for scenario 3's app processes (repeatable), e.g.
+                                DOTNET_gcServer=1 (server GC, ASP.NET Core's default)
           --distlogd PATH       distlogd.dll (default src/Distlog.Collector/bin/Release/net10.0/distlogd.dll)
           --output PATH         the report (default artifacts/load/report.md); work files go beside it
           --diagnose            notes per distlogd run: GC collections, suspension and allocation (EventPipe),
@@ -39,6 +41,7 @@ internal sealed record LoadOptions
     public required string RepositoryRoot { get; init; }
     public required string DistlogdPath { get; init; }
     public IReadOnlyList<KeyValuePair<string, string>> DistlogdEnvironment { get; init; } = [];
+    public IReadOnlyList<KeyValuePair<string, string>> AppEnvironment { get; init; } = [];
     public string? FileArgs { get; init; }
     public required string OutputPath { get; init; }
     public bool Keep { get; init; }
@@ -68,7 +71,8 @@ internal sealed record LoadOptions
                 "--events" => options with { Events = Positive(Value(), "--events") },
                 "--scenarios" => options with { Scenarios = List(Value(), "--scenarios").ToHashSet() },
                 "--warmup" => options with { WarmupEvents = Positive(Value(), "--warmup") },
-                "--distlogd-env" => options with { DistlogdEnvironment = [.. options.DistlogdEnvironment, Variable(Value())] },
+                "--distlogd-env" => options with { DistlogdEnvironment = [.. options.DistlogdEnvironment, Variable(Value(), "--distlogd-env")] },
+                "--app-env" => options with { AppEnvironment = [.. options.AppEnvironment, Variable(Value(), "--app-env")] },
                 "--file-args" => options with { FileArgs = Value() },
                 "--batch" => options with { Batch = Positive(Value(), "--batch") },
                 "--producers" => options with { Producers = List(Value(), "--producers") },
@@ -93,10 +97,10 @@ internal sealed record LoadOptions
     static string OneOf(string text, string name, params string[] allowed) =>
         allowed.Contains(text) ? text : throw new LoadException($"{name}: '{text}' is not one of {string.Join(", ", allowed)}.");
 
-    static KeyValuePair<string, string> Variable(string text) =>
+    static KeyValuePair<string, string> Variable(string text, string name) =>
         text.IndexOf('=') is var equals and > 0
             ? new(text[..equals], text[(equals + 1)..])
-            : throw new LoadException($"--distlogd-env: '{text}' is not NAME=VALUE.");
+            : throw new LoadException($"{name}: '{text}' is not NAME=VALUE.");
 
     static int[] List(string text, string name) => [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(part => Positive(part, name))];
 

@@ -34,7 +34,7 @@ internal sealed class EndToEndScenario : IScenario
             the file alone, and counts a run whose file is complete even when SQLite lost events). CPU is utime+stime from GO to the
             end (apps: `Process.TotalProcessorTime`; distlogd: /proc/PID/stat), per million events; peak RSS is VmHWM.
             Exactly once: the file's line count and its distinct `TaskKey`s, and SQLite's `count(*)` and
-            `count(DISTINCT task_key)`, all equal the events logged.
+            `count(DISTINCT task_key)`, all equal the events logged.{AppEnvironment(options)}
             """, table);
 
         foreach (var producers in options.Producers)
@@ -72,6 +72,10 @@ internal sealed class EndToEndScenario : IScenario
         return section;
     }
 
+    static string AppEnvironment(LoadOptions options) => options.AppEnvironment.Count == 0
+        ? " The apps run with .NET's defaults for a console program (workstation GC)."
+        : $" The apps run with {string.Join(", ", options.AppEnvironment.Select(v => $"`{v.Key}={v.Value}`"))}.";
+
     static EndToEndMeasurement Measure(LoadOptions options, int producers, int tasks, int warmTasks, long expected, int run)
     {
         using var folder = new RunFolder(options, $"s3-{producers}-{run}");
@@ -88,7 +92,7 @@ internal sealed class EndToEndScenario : IScenario
         {
             for (var i = 0; i < producers; i++)
             {
-                apps.Add(ChildProcess.Start("app", ("endpoint", $"tcp://127.0.0.1:{port}"), ("tasks", tasks),
+                apps.Add(ChildProcess.Start("app", options.AppEnvironment, ("endpoint", $"tcp://127.0.0.1:{port}"), ("tasks", tasks),
                     ("per-task", EventsPerTask - 2), ("warmup-tasks", warmTasks), ("app", $"load-{i + 1}")));
             }
             foreach (var app in apps)
