@@ -165,7 +165,48 @@ sealed class RespConnectionTests
 
         var error = Assert.Throws<RedisConnectionException>(() => RespConnection.Connect(endpoint))!;
 
-        Assert.That(error.Message, Does.Contain($"Could not connect to Redis at {endpoint}"));
+        Assert.That(error.Message, Does.Contain($"Could not connect to Redis at {endpoint}").And.Contain("refused"));
+    }
+
+    [Test]
+    public void ConnectingToAServerThatNeverAnswersFailsAtTheTimeoutNamingIt()
+    {
+        // A listener that never accepts, its backlog full: the kernel drops further SYNs, and a connect hangs.
+        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        listener.Listen(0);
+        var port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        var fillers = new List<Socket>();
+        try
+        {
+            while (fillers.Count < 16)
+            {
+                var filler = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                fillers.Add(filler);
+                if (!filler.ConnectAsync(IPAddress.Loopback, port).Wait(TimeSpan.FromMilliseconds(300)))
+                    break;
+            }
+            Assume.That(fillers.Count, Is.LessThan(16), "the backlog never filled");
+
+            var endpoint = new RedisEndpoint("127.0.0.1", port);
+            var error = Assert.Throws<RedisConnectionException>(() => RespConnection.Connect(endpoint, TimeSpan.FromMilliseconds(300)))!;
+
+            Assert.That(error.Message, Does.StartWith($"Could not connect to Redis at {endpoint} within 0.3 s"));
+        }
+        finally
+        {
+            foreach (var filler in fillers)
+                filler.Dispose();
+        }
+    }
+
+    [Test]
+    public void AHostNameIsResolvedAndEachOfItsAddressesTried()
+    {
+        // localhost may resolve to ::1 before 127.0.0.1; the server listens on 127.0.0.1 only.
+        using var connection = RespConnection.Connect(new RedisEndpoint("localhost", _server.Endpoint.Port));
+
+        Assert.That(connection.Execute("PING").AsString(), Is.EqualTo("PONG"));
     }
 
     [Test]
