@@ -168,8 +168,9 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink
         {
             file.Dispose();
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Nobody waits on this task until disposal: report here, and leave the chain of closes intact.
             SelfLog.WriteLine("The file plugin cannot flush {0} to disk after rolling: {1}", file.Path, ex.Message);
         }
     }
