@@ -22,7 +22,7 @@ internal sealed class EndToEndScenario : IScenario
             "events/s (all in the file)",
             "CPU s per M events: apps / distlogd", "peak RSS MB: each app (max) / distlogd", "arrived (file; sqlite)");
         var plugins = !options.EndToEndSqlite ? "file + publish, --e2e-no-sqlite"
-            : options.StoreWhenFull is { } whenFull ? $"file + sqlite (whenFull: {whenFull}) + publish" : "file + sqlite + publish";
+            : $"file + sqlite (whenFull: {options.StoreWhenFull}) + publish";
         var section = new ReportSection($"3. End to end: apps → WriteTo.Distlog → distlogd ({plugins})", $"""
             Each `app` process logs root tasks (`DistlogTask.Start(logger, "Import {"{File}"}", ...)`) of {EventsPerTask - 2}
             `logger.Information("Stored row {"{Row}"} for {"{Customer}"} in {"{Elapsed}"} ms", ...)` events plus the started and
