@@ -14,4 +14,8 @@ internal enum ZmqSocketType
 
     /// <summary>Round-robins messages to connected pullers; blocks (or refuses) at the high watermark.</summary>
     Push = 8,
+
+    /// <summary>A <see cref="Pub"/> that also receives its subscribers' subscriptions: one frame each, byte 1 (subscribe)
+    /// or 0 (unsubscribe) and the prefix; only the first subscription to a prefix and the last unsubscription from it.</summary>
+    XPub = 9,
 }

@@ -55,6 +55,36 @@ public sealed class PublishSinkTests
         Assert.That(Encoding.UTF8.GetString(frames![0]), Is.EqualTo("PLC/Warning/"));
     }
 
+    [Test]
+    public void NothingIsSentWhileNobodySubscribesAndASubscriberThatComesLaterGetsTheEventsFromThen()
+    {
+        using var sink = new PublishSink("tcp://127.0.0.1:*");
+        var batch = new EventBatch(1);
+        batch.Add(Event(LogEventLevel.Information, "orders"), 'P');
+
+        sink.EmitBatch(batch);
+        Assert.That(sink.HasSubscribers, Is.False);
+
+        using (var subscriber = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub))
+        {
+            subscriber.Subscribe("PLC/Information/");
+            subscriber.Connect(sink.Endpoint);
+            Assert.That(Eventually.Holds(() =>
+            {
+                sink.EmitBatch(batch);
+                return subscriber.ReceiveMultipart(TimeSpan.FromMilliseconds(100)) is not null;
+            }), Is.True);
+            Assert.That(sink.HasSubscribers, Is.True);
+        }
+
+        // The subscriber's socket is gone: XPUB hears the last unsubscription, and the sink stops sending.
+        Assert.That(Eventually.Holds(() =>
+        {
+            sink.EmitBatch(batch);
+            return !sink.HasSubscribers;
+        }), Is.True);
+    }
+
     private static LogEvent Event(LogEventLevel level, string? application) => new(
         DateTimeOffset.UtcNow, level, null, new MessageTemplateParser().Parse("m"),
         application is null ? [] : [new LogEventProperty("Application", new ScalarValue(application))]);
