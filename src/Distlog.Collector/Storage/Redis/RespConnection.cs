@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 
 namespace Distlog.Collector.Storage.Redis;
 
@@ -139,20 +140,22 @@ internal sealed class RespConnection : IDisposable
                     if (Interlocked.CompareExchange(ref state, Connected, Connecting) == Connecting)
                         return socket;
                 }
-                catch (SocketException ex) when (Volatile.Read(ref state) == Connecting)
+                catch (SocketException ex)
                 {
                     refused = ex;
                 }
-                catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+                catch (ObjectDisposedException)
                 {
-                    // Closed by the timer.
+                    // Closed by the timer: the state says so below.
                 }
             }
             socket.Dispose();
             if (Volatile.Read(ref state) == TimedOut)
                 throw new TimeoutException($"No answer from {address}:{endpoint.Port} in time.");
         }
-        throw (Exception?)refused ?? new TimeoutException($"No answer from {endpoint} in time.");
+        if (refused is not null)
+            ExceptionDispatchInfo.Throw(refused);
+        throw new TimeoutException($"No answer from {endpoint} in time.");
     }
 
     RespValue Send(params ReadOnlySpan<string> arguments)
