@@ -42,6 +42,9 @@ internal sealed class RespConnection : IDisposable
     /// <summary>Reads replies, one per command sent, in order.</summary>
     public RespReader Reader { get; }
 
+    /// <summary>The socket's descriptor, for tests that look at it from the operating system's side.</summary>
+    internal SafeSocketHandle SocketHandle => _socket.SafeHandle;
+
     /// <summary>Opens a TCP connection to <paramref name="endpoint"/>. Nothing is sent yet.</summary>
     /// <param name="endpoint">The server.</param>
     /// <param name="connectTimeout">Bound on the TCP handshake; default <see cref="DefaultConnectTimeout"/>.</param>

@@ -201,6 +201,20 @@ sealed class RespConnectionTests
     }
 
     [Test]
+    public void TheSocketIsBlockingUnderneathSoRepliesAreReadWithoutTheThreadPool()
+    {
+        using var connection = RespConnection.Connect(_server.Endpoint);
+        Assert.That(connection.Execute("PING").AsString(), Is.EqualTo("PONG"));
+
+        // After any asynchronous operation .NET keeps the descriptor O_NONBLOCK and waits through epoll and the
+        // thread pool; Socket.Blocking would still say true, so ask the kernel (Linux: /proc/self/fdinfo).
+        var fd = connection.SocketHandle.DangerousGetHandle();
+        var flags = File.ReadLines($"/proc/self/fdinfo/{fd}").Single(line => line.StartsWith("flags:", StringComparison.Ordinal));
+        const int NonBlocking = 0x800; // O_NONBLOCK, 04000 octal
+        Assert.That(Convert.ToInt32(flags["flags:".Length..].Trim(), 8) & NonBlocking, Is.Zero, flags);
+    }
+
+    [Test]
     public void AHostNameIsResolvedAndEachOfItsAddressesTried()
     {
         // localhost may resolve to ::1 before 127.0.0.1; the server listens on 127.0.0.1 only.
