@@ -31,6 +31,7 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink
     private readonly Lock _lock = new();
     private readonly Timer? _flushTimer;
     private PendingFile? _file;
+    private readonly TaskScheduler _closeScheduler;
     private Task _closing = Task.CompletedTask;
     private bool _disposed, _reportedFull;
     private long _discarded, _discardedInBatch;
@@ -40,7 +41,14 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink
 
     /// <summary>Creates the folder and opens (or continues) the current file; throws where that fails.</summary>
     public ClefFileSink(ClefFileOptions options)
+        : this(options, TaskScheduler.Default)
     {
+    }
+
+    /// <summary>As the public constructor; rolled files are closed on <paramref name="closeScheduler"/> (tests hold it).</summary>
+    internal ClefFileSink(ClefFileOptions options, TaskScheduler closeScheduler)
+    {
+        _closeScheduler = closeScheduler;
         _options = options;
         _files = new RollingFiles(options);
         Directory.CreateDirectory(_files.Directory);
@@ -155,7 +163,7 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink
             old.Write();
             // fsync and close off the worker, one file after the other: syncing a 1 GB file takes seconds, and
             // meanwhile the plugin's queue would fill and drop.
-            _closing = _closing.ContinueWith(_ => CloseRolled(old), TaskScheduler.Default);
+            _closing = _closing.ContinueWith(_ => CloseRolled(old), _closeScheduler);
         }
         _file = null;
         _reportedFull = false;

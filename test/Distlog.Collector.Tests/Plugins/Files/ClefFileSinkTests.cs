@@ -160,6 +160,69 @@ public sealed class ClefFileSinkTests
         Assert.That(Stored.Numbers(Stored.ClefLines(folder.Path)), Is.EquivalentTo(Enumerable.Range(0, 300)));
     }
 
+    [Test]
+    public void ARollDoesNotWaitForTheRolledFileToBeSyncedAndClosed()
+    {
+        using var folder = new TempFolder();
+        var line = Some.ClefLine(1);
+        var options = new ClefFileOptions(folder.Combine("out.clef"), RollingInterval.Infinite, FileSizeLimitBytes: line.Length + 2);
+        using var closes = new HeldScheduler();
+
+        using (var sink = new ClefFileSink(options, closes))
+        {
+            sink.EmitBatch(Received.Clef(line, Some.ClefLine(2), Some.ClefLine(3)));
+
+            // The batch is through and written, the third line in the new file, while the old one still waits to be
+            // fsynced and closed.
+            Assert.That(Stored.Numbers(Stored.ClefLines(folder.Path)), Is.EquivalentTo(new[] { 1, 2, 3 }));
+            Assert.That(OpenFilesIn(folder.Path), Is.EqualTo(2));
+
+            closes.Release();
+            Assert.That(Eventually.Holds(() => OpenFilesIn(folder.Path) == 1, TimeSpan.FromSeconds(10)), Is.True);
+        }
+
+        Assert.That(OpenFilesIn(folder.Path), Is.Zero);
+    }
+
+    /// <summary>Runs nothing until <see cref="Release"/>, then everything queued and queued later, on the thread pool.</summary>
+    private sealed class HeldScheduler : TaskScheduler, IDisposable
+    {
+        private readonly List<Task> _held = [];
+        private bool _released;
+
+        public void Release()
+        {
+            lock (_held)
+            {
+                _released = true;
+                foreach (var task in _held)
+                    ThreadPool.QueueUserWorkItem(_ => TryExecuteTask(task));
+                _held.Clear();
+            }
+        }
+
+        public void Dispose() => Release();
+
+        protected override void QueueTask(Task task)
+        {
+            lock (_held)
+            {
+                if (_released)
+                    ThreadPool.QueueUserWorkItem(_ => TryExecuteTask(task));
+                else
+                    _held.Add(task);
+            }
+        }
+
+        protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) => false;
+
+        protected override IEnumerable<Task> GetScheduledTasks()
+        {
+            lock (_held)
+                return [.. _held];
+        }
+    }
+
     /// <summary>How many of this process's file descriptors point into <paramref name="folder"/> (Linux).</summary>
     private static int OpenFilesIn(string folder) =>
         new DirectoryInfo("/proc/self/fd").GetFileSystemInfos().Count(fd => fd.LinkTarget?.StartsWith(folder + "/", StringComparison.Ordinal) == true);
