@@ -34,6 +34,42 @@ public sealed class PythonPeerTests
         Assert.That(rows[0].Clef, Does.Contain("\"user\":\"leo\"").And.Contain("\"SourceContext\":\"peer\""));
     }
 
+    [Test]
+    public void APythonSubscriberFollowsThePublishStreamByTopicPrefix()
+    {
+        // The publish socket is an XPUB; to a foreign ZeroMQ SUB it must be the PUB of the contract (port 5011 in DESIGN).
+        using var folder = new TempFolder();
+        var ingest = FreePort.Endpoint();
+        var publish = FreePort.Endpoint();
+        using var collector = CollectorProcess.StartReady(folder, Some.Yaml(ingest, $"sink: publish\nargs: {{ endpoint: \"{publish}\" }}"));
+        const string script = """
+            import sys, zmq
+            sub = zmq.Context().socket(zmq.SUB)
+            sub.setsockopt(zmq.SUBSCRIBE, b"PLC/Error/")
+            sub.setsockopt(zmq.RCVTIMEO, 30000)
+            sub.connect(sys.argv[1])
+            topic, event = sub.recv_multipart()
+            print(topic.decode()); print(event.decode())
+            """;
+        var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add(script);
+        info.ArgumentList.Add(publish);
+        using var subscriber = Process.Start(info)!;
+        using var pusher = new Pusher(ingest);
+
+        // Until the subscription has reached distlogd, what it publishes goes to nobody: send until the subscriber has one.
+        var output = subscriber.StandardOutput.ReadToEndAsync();
+        while (!output.Wait(TimeSpan.FromMilliseconds(100)) && !subscriber.HasExited)
+            pusher.SendBatch([Some.ClefLine(1, level: "Information"), Some.ClefLine(2, level: "Error")]);
+
+        Assert.That(subscriber.WaitForExit(30_000), Is.True, "python subscriber hung");
+        Assert.That(subscriber.ExitCode, Is.Zero, subscriber.StandardError.ReadToEnd());
+        var lines = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines[0], Is.EqualTo("PLC/Error/orders"));
+        Assert.That(Stored.Numbers([System.Text.Json.Nodes.JsonNode.Parse(lines[1])!.AsObject()]), Is.EqualTo(new[] { 2L }));
+    }
+
     private static void RunPeer(string endpoint, string root)
     {
         var info = new ProcessStartInfo(Python) { RedirectStandardError = true, UseShellExecute = false };
