@@ -4,16 +4,19 @@ using Serilog.Events;
 namespace Distlog.Sinks.ZeroMq;
 
 /// <summary>
-/// A bounded many-producer, one-consumer queue of events. Producers never take a lock or make a system
-/// call unless the consumer is asleep; the consumer sleeps only when the queue is empty.
+/// A bounded many-producer, one-consumer queue of events, each held as the <see cref="LogEvent"/> or as its CLEF
+/// line. Producers never make a system call unless the consumer is asleep, and take a lock only to queue a line;
+/// the consumer sleeps only when the queue is empty.
 /// </summary>
 sealed class BoundedEventQueue(int limit) : IDisposable
 {
-    readonly ConcurrentQueue<LogEvent> _queue = new();
+    readonly ConcurrentQueue<QueuedEvent> _queue = new();
+    readonly ClefChunks _chunks = new();
     readonly SemaphoreSlim _wake = new(0);
     readonly int _limit = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), "The queue limit must be positive.");
     int _count;
     int _consumerAsleep;
+    byte[]? _consumerChunk;
 
     /// <summary>The number of queued events.</summary>
     public int Count => Volatile.Read(ref _count);
@@ -21,25 +24,46 @@ sealed class BoundedEventQueue(int limit) : IDisposable
     /// <summary>Queues <paramref name="logEvent"/>; false, and nothing queued, when the queue is full.</summary>
     public bool TryEnqueue(LogEvent logEvent)
     {
-        if (Interlocked.Increment(ref _count) > _limit)
-        {
-            Interlocked.Decrement(ref _count);
+        if (!TryTakeSlot())
             return false;
-        }
 
-        _queue.Enqueue(logEvent);
-        if (Volatile.Read(ref _consumerAsleep) == 1)
-            Wake();
+        _queue.Enqueue(new QueuedEvent(logEvent, null, 0, 0));
+        WakeIfAsleep();
         return true;
     }
 
-    /// <summary>Takes the oldest event; consumer only.</summary>
-    public bool TryDequeue(out LogEvent logEvent)
+    /// <summary>Queues a copy of an event's CLEF line; false, and nothing queued, when the queue is full.</summary>
+    public bool TryEnqueue(ReadOnlySpan<byte> clef)
     {
-        if (!_queue.TryDequeue(out logEvent!))
+        if (!TryTakeSlot())
+            return false;
+
+        // One lock for the copy and the enqueue: lines then leave the queue in the order of their chunks,
+        // which is what lets the consumer hand a chunk back as soon as it meets the next one.
+        lock (_chunks)
+            _queue.Enqueue(_chunks.Append(clef));
+        WakeIfAsleep();
+        return true;
+    }
+
+    /// <summary>
+    /// Takes the oldest entry; consumer only. A line's bytes stay valid until the next call, which may reuse its chunk.
+    /// </summary>
+    public bool TryDequeue(out QueuedEvent queued)
+    {
+        if (!_queue.TryDequeue(out queued))
             return false;
 
         Interlocked.Decrement(ref _count);
+        if (queued.Chunk is { Length: ClefChunks.ChunkSize } chunk && !ReferenceEquals(chunk, _consumerChunk))
+        {
+            if (_consumerChunk is { } done)
+            {
+                lock (_chunks)
+                    _chunks.Return(done);
+            }
+            _consumerChunk = chunk;
+        }
         return true;
     }
 
@@ -61,4 +85,29 @@ sealed class BoundedEventQueue(int limit) : IDisposable
     }
 
     public void Dispose() => _wake.Dispose();
+
+    bool TryTakeSlot()
+    {
+        if (Interlocked.Increment(ref _count) <= _limit)
+            return true;
+
+        Interlocked.Decrement(ref _count);
+        return false;
+    }
+
+    void WakeIfAsleep()
+    {
+        if (Volatile.Read(ref _consumerAsleep) == 1)
+            Wake();
+    }
+
+    /// <summary>Chunks waiting to be reused (for tests).</summary>
+    internal int FreeChunks
+    {
+        get
+        {
+            lock (_chunks)
+                return _chunks.FreeCount;
+        }
+    }
 }

@@ -7,18 +7,18 @@ using Serilog.Events;
 
 namespace Distlog.Sinks.ZeroMq;
 
-/// <summary>The payload of one message: CLEF events separated by <c>\n</c>, formatted into a reused buffer.</summary>
+/// <summary>
+/// CLEF events separated by <c>\n</c>, formatted into a reused buffer: the payload of one message, or one event's
+/// line formatted on the logging thread.
+/// </summary>
 sealed class ClefBatch
 {
-    readonly PayloadBuffer _buffer = new();
+    readonly PayloadBuffer _buffer;
     readonly Utf8JsonWriter _json;
-    readonly LogEventProperty[] _extras;
-    readonly int _eventBodyLimitBytes;
 
-    public ClefBatch(LogEventProperty[] extras, int eventBodyLimitBytes)
+    public ClefBatch(int initialCapacity = PayloadBuffer.DefaultCapacity)
     {
-        _extras = extras;
-        _eventBodyLimitBytes = eventBodyLimitBytes;
+        _buffer = new PayloadBuffer(initialCapacity);
         _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
     }
 
@@ -29,10 +29,10 @@ sealed class ClefBatch
     public ReadOnlySpan<byte> Payload => _buffer.WrittenSpan;
 
     /// <summary>
-    /// Adds one event; false, leaving the batch as it was, where the event cannot be formatted or its CLEF is
-    /// over the event body limit.
+    /// Adds one event with the sink's <paramref name="extras"/> where it lacks them; false, leaving the batch as it
+    /// was, where the event cannot be formatted or its CLEF is over <paramref name="eventBodyLimitBytes"/>.
     /// </summary>
-    public bool TryAdd(LogEvent logEvent)
+    public bool TryAdd(LogEvent logEvent, ReadOnlySpan<LogEventProperty> extras, int eventBodyLimitBytes)
     {
         var mark = _buffer.Length;
         try
@@ -41,12 +41,12 @@ sealed class ClefBatch
                 _buffer.Write((byte)'\n');
             var start = _buffer.Length;
             _json.Reset(_buffer);
-            ClefWriter.Write(logEvent, _json, _extras);
+            ClefWriter.Write(logEvent, _json, extras);
             _json.Flush();
-            if (_buffer.Length - start > _eventBodyLimitBytes)
+            if (_buffer.Length - start > eventBodyLimitBytes)
             {
                 SelfLog.WriteLine("Distlog sink: an event of {0} bytes is over the event body limit of {1} bytes and was dropped (template: {2})",
-                    _buffer.Length - start, _eventBodyLimitBytes, logEvent.MessageTemplate.Text);
+                    _buffer.Length - start, eventBodyLimitBytes, logEvent.MessageTemplate.Text);
                 _buffer.Truncate(mark);
                 return false;
             }
@@ -59,6 +59,16 @@ sealed class ClefBatch
             SelfLog.WriteLine("Distlog sink: an event could not be written as CLEF and was dropped: {0}", ex);
             return false;
         }
+    }
+
+    /// <summary>Adds a line that <see cref="TryAdd"/> formatted earlier, on another batch.</summary>
+    public void Add(ReadOnlySpan<byte> line)
+    {
+        if (Count > 0)
+            _buffer.Write((byte)'\n');
+        line.CopyTo(_buffer.GetSpan(line.Length));
+        _buffer.Advance(line.Length);
+        Count++;
     }
 
     public void Clear()

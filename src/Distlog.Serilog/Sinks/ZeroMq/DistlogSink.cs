@@ -17,6 +17,10 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(250);
     static readonly TimeSpan SendRetryInterval = TimeSpan.FromMilliseconds(100);
     const int MessagesInFlight = 16;
+    const int LineCapacity = 1024;
+
+    // One buffer per logging thread, shared by every sink, for the lines Emit formats itself.
+    [ThreadStatic] static ClefBatch? t_line;
 
     readonly DistlogSinkOptions _options;
     readonly BoundedEventQueue _queue;
@@ -54,25 +58,59 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     /// <summary>Events handed to libzmq.</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
-    /// <summary>Queues the event. Never throws; in drop mode never waits. After disposal, events are counted as dropped.</summary>
+    /// <summary>
+    /// Queues the event. Never throws; in drop mode never waits. After disposal, events are counted as dropped.
+    /// </summary>
+    /// <remarks>
+    /// While the worker keeps up, it formats the event. Once more than <see cref="DistlogSinkOptions.FormatOnEmitDepth"/>
+    /// events wait, the calling thread formats it and queues its CLEF line: a deep queue of <see cref="LogEvent"/>
+    /// graphs would live through several collections and cost the whole process in GC work, a queue of lines in
+    /// reused chunks costs nothing.
+    /// </remarks>
     public void Emit(LogEvent logEvent)
     {
-        if (Volatile.Read(ref _disposed) == 0 && !_broken && _queue.TryEnqueue(logEvent))
-            return;
-
-        if (_options.WhenFull == DistlogWhenFull.Block)
+        if (Volatile.Read(ref _disposed) == 0 && !_broken)
         {
-            var spinner = new SpinWait();
-            while (!_stopping && !_broken)
+            if (_queue.Count < _options.FormatOnEmitDepth)
             {
-                spinner.SpinOnce(sleep1Threshold: 20);
-                if (_queue.TryEnqueue(logEvent))
+                if (TryEnqueueWaitingIfFull(logEvent, []))
+                    return;
+            }
+            else
+            {
+                // Taken, not borrowed: formatting may call user code that logs on this thread again.
+                var line = t_line ?? new ClefBatch(LineCapacity);
+                t_line = null;
+                line.Clear();
+                var queued = line.TryAdd(logEvent, _extras, _options.EventBodyLimitBytes) && TryEnqueueWaitingIfFull(logEvent, line.Payload);
+                t_line = line;
+                if (queued)
                     return;
             }
         }
 
         Interlocked.Increment(ref _dropped);
     }
+
+    /// <summary>Queues the event, or its <paramref name="clef"/> line where one is given; in block mode waits for room.</summary>
+    bool TryEnqueueWaitingIfFull(LogEvent logEvent, ReadOnlySpan<byte> clef)
+    {
+        if (TryEnqueue(logEvent, clef))
+            return true;
+        if (_options.WhenFull != DistlogWhenFull.Block)
+            return false;
+
+        var spinner = new SpinWait();
+        while (!_stopping && !_broken)
+        {
+            spinner.SpinOnce(sleep1Threshold: 20);
+            if (TryEnqueue(logEvent, clef))
+                return true;
+        }
+        return false;
+    }
+
+    bool TryEnqueue(LogEvent logEvent, ReadOnlySpan<byte> clef) => clef.IsEmpty ? _queue.TryEnqueue(logEvent) : _queue.TryEnqueue(clef);
 
     /// <summary>Sends what is queued, waiting at most the flush timeout, then closes the socket. Idempotent.</summary>
     public void Dispose()
@@ -158,7 +196,7 @@ sealed class DistlogSink : ILogEventSink, IDisposable
 
     void SendUntilStopped(ZmqContext context, ref ZmqSocket socket)
     {
-        var batch = new ClefBatch(_extras, _options.EventBodyLimitBytes);
+        var batch = new ClefBatch();
         while (true)
         {
             FillBatch(batch);
@@ -203,9 +241,11 @@ sealed class DistlogSink : ILogEventSink, IDisposable
 
     void FillBatch(ClefBatch batch)
     {
-        while (batch.Count < _options.BatchSizeLimit && batch.Bytes < _options.BatchBytesLimit && _queue.TryDequeue(out var logEvent))
+        while (batch.Count < _options.BatchSizeLimit && batch.Bytes < _options.BatchBytesLimit && _queue.TryDequeue(out var queued))
         {
-            if (!batch.TryAdd(logEvent))
+            if (queued.Event is null)
+                batch.Add(queued.Clef);
+            else if (!batch.TryAdd(queued.Event, _extras, _options.EventBodyLimitBytes))
                 Interlocked.Increment(ref _dropped);
         }
     }

@@ -10,6 +10,7 @@ sealed record DistlogSinkOptions
     public const int DefaultBatchSizeLimit = 1_000;
     public const int DefaultBatchBytesLimit = 1024 * 1024;
     public const int DefaultEventBodyLimitBytes = 1024 * 1024;
+    public const int DefaultFormatOnEmitDepth = 1_000;
     public const string Systems = "PST";
     public static readonly TimeSpan DefaultDropReportInterval = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan DefaultFlushTimeout = TimeSpan.FromSeconds(10);
@@ -22,6 +23,12 @@ sealed record DistlogSinkOptions
     public int BatchSizeLimit { get; init; } = DefaultBatchSizeLimit;
     public int BatchBytesLimit { get; init; } = DefaultBatchBytesLimit;
     public int EventBodyLimitBytes { get; init; } = DefaultEventBodyLimitBytes;
+
+    /// <summary>
+    /// Past this many queued events the worker has fallen behind, and <c>Emit</c> formats each event on the logging
+    /// thread and queues its CLEF line, not the <see cref="Serilog.Events.LogEvent"/>.
+    /// </summary>
+    public int FormatOnEmitDepth { get; init; } = DefaultFormatOnEmitDepth;
     public TimeSpan DropReportInterval { get; init; } = DefaultDropReportInterval;
     public TimeSpan FlushTimeout { get; init; } = DefaultFlushTimeout;
 }

@@ -2,12 +2,12 @@ using System.Buffers;
 
 namespace Distlog.Sinks.ZeroMq;
 
-/// <summary>A growable byte buffer that the worker reuses for every message, and can cut back to a mark.</summary>
-sealed class PayloadBuffer : IBufferWriter<byte>
+/// <summary>A growable byte buffer reused for every message (or line), that can be cut back to a mark.</summary>
+sealed class PayloadBuffer(int initialCapacity = PayloadBuffer.DefaultCapacity) : IBufferWriter<byte>
 {
-    const int InitialCapacity = 64 * 1024;
+    public const int DefaultCapacity = 64 * 1024;
 
-    byte[] _buffer = new byte[InitialCapacity];
+    byte[] _buffer = new byte[initialCapacity];
     int _written;
 
     public int Length => _written;

@@ -86,11 +86,15 @@ public sealed class DistlogSinkFailureTests
         Assert.That(sink.Sent, Is.EqualTo(1));
     }
 
-    [Test]
-    public void AnEventOverTheBodyLimitIsDroppedAndReportedAndTheOthersArrive()
+    [TestCase(DistlogSinkOptions.DefaultFormatOnEmitDepth, TestName = "AnEventOverTheBodyLimitIsDroppedAndReportedAndTheOthersArrive")]
+    [TestCase(0, TestName = "AnEventOverTheBodyLimitIsDroppedAndReportedAndTheOthersArrive(formatted on emit)")]
+    public void AnEventOverTheBodyLimitIsDroppedAndReportedAndTheOthersArrive(int formatOnEmitDepth)
     {
         using var receiver = new PullReceiver();
-        var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, Application = "big", EventBodyLimitBytes = 4_096 });
+        var sink = new DistlogSink(new DistlogSinkOptions
+        {
+            Endpoint = receiver.Endpoint, Application = "big", EventBodyLimitBytes = 4_096, FormatOnEmitDepth = formatOnEmitDepth,
+        });
         using (var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger())
         {
             logger.Information("small {Number}", 1);

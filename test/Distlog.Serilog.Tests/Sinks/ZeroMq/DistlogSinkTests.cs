@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using Distlog.Clef;
 using Distlog.Serilog.Tests.Support;
+using Distlog.Sinks.ZeroMq;
 using Serilog;
 using Serilog.Debugging;
 using Serilog.Events;
@@ -97,6 +99,93 @@ public sealed class DistlogSinkTests
         Thread.Sleep(200); // nothing more may come
         Assert.That(receiver.LineCount, Is.GreaterThanOrEqualTo(1_000), "what was queued is delivered once the collector is up");
         Assert.That(receiver.LineCount + sink.Dropped, Is.EqualTo(count));
+    }
+
+    [Test]
+    public void PastTheFormatDepthTheQueueHoldsCLEFLinesNotTheEvents()
+    {
+        var endpoint = $"tcp://127.0.0.1:{FreePort.Next()}";
+        // One event per batch: the worker, with no collector to send to, holds one and leaves the rest queued.
+        using var sink = new DistlogSink(new DistlogSinkOptions
+        {
+            Endpoint = endpoint, Application = "deep", BatchSizeLimit = 1, FormatOnEmitDepth = 0, FlushTimeout = TimeSpan.FromSeconds(20),
+        });
+        var emitted = Enumerable.Range(0, 10).Select(i => EmitAndForget(sink, i)).ToList();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.That(emitted.Count(e => e.IsAlive), Is.Zero, "no queued LogEvent is kept alive");
+        using var receiver = new PullReceiver(endpoint);
+        Assert.That(receiver.WaitForLines(10, Patience), Is.True, $"received {receiver.LineCount} of 10");
+        var events = receiver.Lines.Select(ClefReader.Read).ToList();
+        Assert.That(events.Select(e => e.Scalar("Number")), Is.EqualTo(Enumerable.Range(0, 10)));
+        Assert.That(events.Select(e => e.Scalar("Application")), Is.All.EqualTo("deep"));
+    }
+
+    [Test]
+    public void ALineFormattedOnEmitIsTheLineTheWorkerWrites()
+    {
+        using var receiver = new PullReceiver();
+        var logEvent = Some.Event(LogEventLevel.Warning, Some.ThrownException(), "Order {@Order} for {Customer} at {Price:0.00} in {Tags}",
+            new { Id = 7, Lines = new[] { 1, 2 } }, "ACME \"Ltd\"", 12.5m, new Dictionary<string, int> { ["a"] = 1 });
+        foreach (var depth in new[] { DistlogSinkOptions.DefaultFormatOnEmitDepth, 0 })
+        {
+            using var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, Application = "same", FormatOnEmitDepth = depth });
+            sink.Emit(logEvent);
+        }
+
+        Assert.That(receiver.WaitForLines(2, Patience), Is.True);
+        Assert.That(receiver.Lines[1], Is.EqualTo(receiver.Lines[0]));
+        Assert.That(receiver.Lines[0], Does.Contain("ACME \\\"Ltd\\\"").And.Contain("\"Application\":\"same\""));
+    }
+
+    [Test]
+    public void EventsFromManyThreadsArriveOnceAndInOrderThroughADeepQueue()
+    {
+        const int threads = 4;
+        const int perThread = 50_000;
+        using var receiver = new PullReceiver();
+        var sink = new DistlogSink(new DistlogSinkOptions
+        {
+            Endpoint = receiver.Endpoint, Application = "many", WhenFull = DistlogWhenFull.Block, QueueLimit = 20_000,
+            FormatOnEmitDepth = 100, FlushTimeout = TimeSpan.FromSeconds(60),
+        });
+        using (var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger())
+        {
+            var producers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+            {
+                for (var i = 0; i < perThread; i++)
+                    logger.Information("Row {Thread} {Number}", t, i);
+            })).ToList();
+            producers.ForEach(p => p.Start());
+            producers.ForEach(p => p.Join());
+        }
+
+        Assert.That(receiver.WaitForLines(threads * perThread, Patience), Is.True, $"received {receiver.LineCount}");
+        var next = new int[threads];
+        var outOfOrder = 0;
+        foreach (var line in receiver.Lines)
+        {
+            var clef = ClefReader.Read(line);
+            var (thread, number) = (Convert.ToInt32(clef.Scalar("Thread")), Convert.ToInt32(clef.Scalar("Number")));
+            if (number != next[thread])
+                outOfOrder++;
+            next[thread] = number + 1;
+        }
+        Assert.That(outOfOrder, Is.Zero);
+        Assert.That(next, Is.All.EqualTo(perThread));
+        Assert.That(receiver.LineCount, Is.EqualTo(threads * perThread));
+        Assert.That(sink.Dropped, Is.Zero);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static WeakReference EmitAndForget(DistlogSink sink, int number)
+    {
+        var logEvent = Some.Event("Queued {Number}", number);
+        sink.Emit(logEvent);
+        return new WeakReference(logEvent);
     }
 
     [Test]
