@@ -12,6 +12,8 @@ namespace Distlog.Benchmarks.Sinks;
 /// The enqueue alone: what logging costs the app thread while each sink's worker stands still, so that no
 /// worker, socket or disk competes for the 2 cores. WriteTo.Distlog's worker waits for a collector that is not
 /// there; WriteTo.Async's wrapped sink waits on a gate. Each iteration starts with fresh, empty queues.
+/// The queue runs deep, so WriteTo.Distlog formats past its first 1,000 events on the app thread (its default);
+/// the <c>QueuingEvents</c> rows set the depth out of reach, to show the bare hand-off of a worker that keeps up.
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(1024, 1)]
@@ -26,6 +28,7 @@ public class EnqueueBenchmarks
 
     ManualResetEventSlim? _gate;
     Logger? _distlog;
+    Logger? _distlogQueuingEvents;
     Logger? _async;
 
     [IterationSetup]
@@ -37,6 +40,12 @@ public class EnqueueBenchmarks
             Endpoint = "tcp://127.0.0.1:9", Application = "bench", QueueLimit = QueueLimit, FlushTimeout = TimeSpan.Zero,
         });
         _distlog = new LoggerConfiguration().Enrich.FromLogContext().WriteTo.Sink(distlogSink).CreateLogger();
+        var queuingEvents = new DistlogSink(new DistlogSinkOptions
+        {
+            Endpoint = "tcp://127.0.0.1:9", Application = "bench", QueueLimit = QueueLimit, FlushTimeout = TimeSpan.Zero,
+            FormatOnEmitDepth = int.MaxValue,
+        });
+        _distlogQueuingEvents = new LoggerConfiguration().Enrich.FromLogContext().WriteTo.Sink(queuingEvents).CreateLogger();
 
         var gate = _gate;
         _async = new LoggerConfiguration().Enrich.FromLogContext()
@@ -48,6 +57,7 @@ public class EnqueueBenchmarks
     public void Cleanup()
     {
         _distlog!.Dispose();
+        _distlogQueuingEvents!.Dispose();
         _gate!.Set();
         _async!.Dispose();
         _gate.Dispose();
@@ -60,10 +70,16 @@ public class EnqueueBenchmarks
     public void DistlogInTask() => LogInTask(_distlog!);
 
     [Benchmark(OperationsPerInvoke = EventsPerTask + 2)]
+    public void DistlogInTaskQueuingEvents() => LogInTask(_distlogQueuingEvents!);
+
+    [Benchmark(OperationsPerInvoke = EventsPerTask + 2)]
     public void SerilogAsyncPrebuiltEvent() => WriteMany(_async!);
 
     [Benchmark(OperationsPerInvoke = EventsPerTask + 2)]
     public void DistlogPrebuiltEvent() => WriteMany(_distlog!);
+
+    [Benchmark(OperationsPerInvoke = EventsPerTask + 2)]
+    public void DistlogPrebuiltEventQueuingEvents() => WriteMany(_distlogQueuingEvents!);
 
     static void LogInTask(Logger logger)
     {
