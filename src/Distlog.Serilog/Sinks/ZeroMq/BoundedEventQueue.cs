@@ -27,7 +27,7 @@ sealed class BoundedEventQueue(int limit) : IDisposable
         if (!TryTakeSlot())
             return false;
 
-        _queue.Enqueue(new QueuedEvent(logEvent, null, 0, 0));
+        _queue.Enqueue(new QueuedEvent(logEvent));
         WakeIfAsleep();
         return true;
     }

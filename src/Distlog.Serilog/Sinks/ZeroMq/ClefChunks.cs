@@ -20,7 +20,7 @@ sealed class ClefChunks
     public QueuedEvent Append(ReadOnlySpan<byte> line)
     {
         if (line.Length > ChunkSize)
-            return new QueuedEvent(null, line.ToArray(), 0, line.Length);
+            return new QueuedEvent(line.ToArray(), 0, line.Length);
 
         if (_current is null || ChunkSize - _used < line.Length)
         {
@@ -29,7 +29,7 @@ sealed class ClefChunks
         }
 
         line.CopyTo(_current.AsSpan(_used));
-        var entry = new QueuedEvent(null, _current, _used, line.Length);
+        var entry = new QueuedEvent(_current, _used, line.Length);
         _used += line.Length;
         return entry;
     }

@@ -243,9 +243,9 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     {
         while (batch.Count < _options.BatchSizeLimit && batch.Bytes < _options.BatchBytesLimit && _queue.TryDequeue(out var queued))
         {
-            if (queued.Event is null)
+            if (queued.Event is not { } logEvent)
                 batch.Add(queued.Clef);
-            else if (!batch.TryAdd(queued.Event, _extras, _options.EventBodyLimitBytes))
+            else if (!batch.TryAdd(logEvent, _extras, _options.EventBodyLimitBytes))
                 Interlocked.Increment(ref _dropped);
         }
     }

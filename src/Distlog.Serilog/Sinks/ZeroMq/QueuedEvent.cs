@@ -4,10 +4,25 @@ namespace Distlog.Sinks.ZeroMq;
 
 /// <summary>
 /// One entry of the sink's queue: the <see cref="LogEvent"/> itself, or its CLEF line already formatted by the
-/// logging thread and held in a <see cref="ClefChunks"/> chunk.
+/// logging thread and held in a <see cref="ClefChunks"/> chunk. One reference and two numbers (16 bytes), since the
+/// queue's slots are what a shallow queue costs per event.
 /// </summary>
-readonly record struct QueuedEvent(LogEvent? Event, byte[]? Chunk, int Offset, int Length)
+readonly struct QueuedEvent
 {
+    readonly object _item;
+    readonly int _offset;
+    readonly int _length;
+
+    public QueuedEvent(LogEvent logEvent) => _item = logEvent;
+
+    public QueuedEvent(byte[] chunk, int offset, int length) => (_item, _offset, _length) = (chunk, offset, length);
+
+    /// <summary>The event; null for an entry that holds its line.</summary>
+    public LogEvent? Event => _item as LogEvent;
+
+    /// <summary>The array that holds the line; null for an entry that holds the event.</summary>
+    public byte[]? Chunk => _item as byte[];
+
     /// <summary>The formatted line; empty for an entry that holds the event.</summary>
-    public ReadOnlySpan<byte> Clef => Chunk.AsSpan(Offset, Length);
+    public ReadOnlySpan<byte> Clef => Chunk.AsSpan(_offset, _length);
 }
