@@ -88,7 +88,7 @@ sealed class RedisServer : IDisposable
         process.Dispose();
     }
 
-    /// <summary>Kills the server if running, starts a fresh one on the same port and waits until it answers.</summary>
+    /// <summary>Kills the server if running, starts a fresh one on the same port and waits until it answers, its data loaded.</summary>
     public void Restart()
     {
         Kill();
@@ -148,9 +148,10 @@ sealed class RedisServer : IDisposable
             try
             {
                 using var connection = Connect();
-                // The process id tells our server from another one that won a race for the same port.
-                var info = connection.Execute("INFO", "server").AsString()!;
-                if (info.Contains($"process_id:{process.Id}\r\n", StringComparison.Ordinal))
+                // The process id tells our server from another one that won a race for the same port; INFO answers
+                // while an append-only file is still loading, when every other command is refused with LOADING.
+                var info = connection.Execute("INFO").AsString()!;
+                if (info.Contains($"process_id:{process.Id}\r\n", StringComparison.Ordinal) && info.Contains("loading:0\r\n", StringComparison.Ordinal))
                     return;
             }
             catch (RedisException ex)
