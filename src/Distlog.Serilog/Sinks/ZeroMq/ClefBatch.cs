@@ -26,6 +26,9 @@ sealed class ClefBatch
 
     public int Bytes => _buffer.Length;
 
+    /// <summary>The size the buffer has grown to.</summary>
+    public int Capacity => _buffer.Capacity;
+
     public ReadOnlySpan<byte> Payload => _buffer.WrittenSpan;
 
     /// <summary>

@@ -18,6 +18,8 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     static readonly TimeSpan SendRetryInterval = TimeSpan.FromMilliseconds(100);
     const int MessagesInFlight = 16;
     const int LineCapacity = 1024;
+    // A logging thread keeps its line buffer up to this size; one grown by a huge event is left to the GC.
+    const int LineCapacityKept = 64 * 1024;
 
     // One buffer per logging thread, shared by every sink, for the lines Emit formats itself.
     [ThreadStatic] static ClefBatch? t_line;
@@ -55,6 +57,9 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     /// <summary>Events dropped because the queue was full, the sink could not start, or flushing timed out.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
+    /// <summary>The size of the line buffer the calling thread keeps (for tests).</summary>
+    internal static int LineBufferKeptByThisThread => t_line?.Capacity ?? 0;
+
     /// <summary>Events handed to libzmq.</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
@@ -83,7 +88,7 @@ sealed class DistlogSink : ILogEventSink, IDisposable
                 t_line = null;
                 line.Clear();
                 var queued = line.TryAdd(logEvent, _extras, _options.EventBodyLimitBytes) && TryEnqueueWaitingIfFull(logEvent, line.Payload);
-                t_line = line;
+                t_line = line.Capacity <= LineCapacityKept ? line : null;
                 if (queued)
                     return;
             }

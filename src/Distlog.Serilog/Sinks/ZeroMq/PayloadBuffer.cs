@@ -12,6 +12,8 @@ sealed class PayloadBuffer(int initialCapacity = PayloadBuffer.DefaultCapacity) 
 
     public int Length => _written;
 
+    public int Capacity => _buffer.Length;
+
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
     public void Truncate(int length) => _written = Math.Clamp(length, 0, _written);

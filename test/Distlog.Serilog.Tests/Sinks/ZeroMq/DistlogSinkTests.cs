@@ -180,6 +180,20 @@ public sealed class DistlogSinkTests
         Assert.That(sink.Dropped, Is.Zero);
     }
 
+    [Test]
+    public void AHugeEventFormattedOnEmitLeavesItsThreadNoHugeBuffer()
+    {
+        using var receiver = new PullReceiver();
+        using var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, Application = "huge", FormatOnEmitDepth = 0 });
+        sink.Emit(Some.Event("small"));
+        Assert.That(DistlogSink.LineBufferKeptByThisThread, Is.InRange(1, 64 * 1024), "the thread keeps a small buffer");
+
+        sink.Emit(Some.Event("huge {Payload}", new string('x', 300_000)));
+
+        Assert.That(receiver.WaitForLines(2, Patience), Is.True, "the huge event is sent all the same");
+        Assert.That(DistlogSink.LineBufferKeptByThisThread, Is.LessThanOrEqualTo(64 * 1024));
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     static WeakReference EmitAndForget(DistlogSink sink, int number)
     {
