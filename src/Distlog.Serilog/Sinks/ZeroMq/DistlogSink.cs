@@ -81,8 +81,9 @@ sealed class DistlogSink : ILogEventSink, IDisposable
                 if (TryEnqueueWaitingIfFull(logEvent, []))
                     return;
             }
-            else
+            else if (_options.WhenFull == DistlogWhenFull.Block || _queue.Count < _options.QueueLimit)
             {
+                // (A full queue in drop mode drops the event unformatted: no work for the app while it is overloaded.)
                 // Taken, not borrowed: formatting may call user code that logs on this thread again.
                 var line = t_line ?? new ClefBatch(LineCapacity);
                 t_line = null;

@@ -194,6 +194,44 @@ public sealed class DistlogSinkTests
         Assert.That(DistlogSink.LineBufferKeptByThisThread, Is.LessThanOrEqualTo(64 * 1024));
     }
 
+    [Test]
+    public void InDropModeAFullQueueDropsWithoutFormattingTheEvent()
+    {
+        // The collector is away: the worker holds one event in its batch, ten wait in the queue, the rest is dropped.
+        using var sink = new DistlogSink(new DistlogSinkOptions
+        {
+            Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}", Application = "full", QueueLimit = 10, BatchSizeLimit = 1,
+            FormatOnEmitDepth = 0, FlushTimeout = TimeSpan.Zero,
+        });
+        var formatted = new CountingScalar();
+        var logEvent = Some.EventWith(new LogEventProperty("Value", new ScalarValue(formatted)));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (sink.Dropped == 0 && waited.Elapsed < Patience)
+            sink.Emit(logEvent);
+        var formattedWhenFull = formatted.Count;
+
+        for (var i = 0; i < 100; i++)
+            sink.Emit(logEvent);
+
+        // One more may have found room: the worker may take its event only after the queue first filled.
+        Assert.That(sink.Dropped, Is.InRange(100, 101));
+        Assert.That(formatted.Count - formattedWhenFull, Is.InRange(0, 1), "the dropped events were not formatted");
+    }
+
+    /// <summary>A scalar whose formatting is counted.</summary>
+    sealed class CountingScalar
+    {
+        int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override string ToString()
+        {
+            Interlocked.Increment(ref _count);
+            return "counted";
+        }
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     static WeakReference EmitAndForget(DistlogSink sink, int number)
     {
