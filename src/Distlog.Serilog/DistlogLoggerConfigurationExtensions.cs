@@ -19,7 +19,7 @@ public static class DistlogLoggerConfigurationExtensions
     /// <param name="endpoint">The collector's ingest endpoint. Default <c>tcp://localhost:5010</c>.</param>
     /// <param name="application">The <c>Application</c> property. Default: the entry assembly's name.</param>
     /// <param name="system">The system letter of the topic: <c>P</c> production (default), <c>S</c> staging, <c>T</c> test.</param>
-    /// <param name="queueLimit">The most events waiting to be sent. Default 100,000. Past 1,000 waiting events,
+    /// <param name="queueLimit">The most events waiting to be sent. Default 100,000. From 1,000 waiting events on,
     /// each is formatted on the logging thread and waits as its CLEF line (a few hundred bytes), not as a <c>LogEvent</c>.</param>
     /// <param name="whenFull">What happens to an event when the queue is full. Default <see cref="DistlogWhenFull.Drop"/>.</param>
     /// <param name="batchSizeLimit">The most events in one message. Default 1,000.</param>

@@ -67,7 +67,7 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     /// Queues the event. Never throws; in drop mode never waits. After disposal, events are counted as dropped.
     /// </summary>
     /// <remarks>
-    /// While the worker keeps up, it formats the event. Once more than <see cref="DistlogSinkOptions.FormatOnEmitDepth"/>
+    /// While the worker keeps up, it formats the event. Once <see cref="DistlogSinkOptions.FormatOnEmitDepth"/> or more
     /// events wait, the calling thread formats it and queues its CLEF line: a deep queue of <see cref="LogEvent"/>
     /// graphs would live through several collections and cost the whole process in GC work, a queue of lines in
     /// reused chunks costs nothing.

@@ -25,7 +25,7 @@ sealed record DistlogSinkOptions
     public int EventBodyLimitBytes { get; init; } = DefaultEventBodyLimitBytes;
 
     /// <summary>
-    /// Past this many queued events the worker has fallen behind, and <c>Emit</c> formats each event on the logging
+    /// At this many queued events the worker has fallen behind, and <c>Emit</c> formats each event on the logging
     /// thread and queues its CLEF line, not the <see cref="Serilog.Events.LogEvent"/>.
     /// </summary>
     public int FormatOnEmitDepth { get; init; } = DefaultFormatOnEmitDepth;
