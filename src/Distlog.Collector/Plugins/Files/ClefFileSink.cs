@@ -30,8 +30,8 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink
     private readonly ClefBuffer _clef = new();
     private readonly Lock _lock = new();
     private readonly Timer? _flushTimer;
-    private PendingFile? _file;
     private readonly TaskScheduler _closeScheduler;
+    private PendingFile? _file;
     private Task _closing = Task.CompletedTask;
     private bool _disposed, _reportedFull;
     private long _discarded, _discardedInBatch;

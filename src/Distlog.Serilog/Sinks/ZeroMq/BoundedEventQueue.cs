@@ -24,26 +24,53 @@ sealed class BoundedEventQueue(int limit) : IDisposable
     /// <summary>Queues <paramref name="logEvent"/>; false, and nothing queued, when the queue is full.</summary>
     public bool TryEnqueue(LogEvent logEvent)
     {
-        if (!TryTakeSlot())
+        if (!TryReserve())
             return false;
-
-        _queue.Enqueue(new QueuedEvent(logEvent));
-        WakeIfAsleep();
+        Enqueue(logEvent);
         return true;
     }
 
     /// <summary>Queues a copy of an event's CLEF line; false, and nothing queued, when the queue is full.</summary>
     public bool TryEnqueue(ReadOnlySpan<byte> clef)
     {
-        if (!TryTakeSlot())
+        if (!TryReserve())
             return false;
+        Enqueue(clef);
+        return true;
+    }
 
+    /// <summary>
+    /// Takes a place in the queue, for an <see cref="Enqueue(LogEvent)"/> or <see cref="Enqueue(ReadOnlySpan{byte})"/>
+    /// (or a <see cref="CancelReservation"/>) to follow; false when the queue is full. Lets a producer find out whether
+    /// there is room before it does any work for the event.
+    /// </summary>
+    public bool TryReserve()
+    {
+        if (Interlocked.Increment(ref _count) <= _limit)
+            return true;
+
+        Interlocked.Decrement(ref _count);
+        return false;
+    }
+
+    /// <summary>Gives back a place <see cref="TryReserve"/> took, unused.</summary>
+    public void CancelReservation() => Interlocked.Decrement(ref _count);
+
+    /// <summary>Queues <paramref name="logEvent"/> in the place reserved for it.</summary>
+    public void Enqueue(LogEvent logEvent)
+    {
+        _queue.Enqueue(new QueuedEvent(logEvent));
+        WakeIfAsleep();
+    }
+
+    /// <summary>Queues a copy of an event's CLEF line in the place reserved for it.</summary>
+    public void Enqueue(ReadOnlySpan<byte> clef)
+    {
         // One lock for the copy and the enqueue: lines then leave the queue in the order of their chunks,
         // which is what lets the consumer hand a chunk back as soon as it meets the next one.
         lock (_chunks)
             _queue.Enqueue(_chunks.Append(clef));
         WakeIfAsleep();
-        return true;
     }
 
     /// <summary>
@@ -55,7 +82,7 @@ sealed class BoundedEventQueue(int limit) : IDisposable
             return false;
 
         Interlocked.Decrement(ref _count);
-        if (queued.Chunk is { Length: ClefChunks.ChunkSize } chunk && !ReferenceEquals(chunk, _consumerChunk))
+        if (queued.Chunk is { } chunk && ClefChunks.IsShared(chunk) && !ReferenceEquals(chunk, _consumerChunk))
         {
             if (_consumerChunk is { } done)
             {
@@ -85,15 +112,6 @@ sealed class BoundedEventQueue(int limit) : IDisposable
     }
 
     public void Dispose() => _wake.Dispose();
-
-    bool TryTakeSlot()
-    {
-        if (Interlocked.Increment(ref _count) <= _limit)
-            return true;
-
-        Interlocked.Decrement(ref _count);
-        return false;
-    }
 
     void WakeIfAsleep()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -40,8 +41,7 @@ sealed class ClefBatch
         var mark = _buffer.Length;
         try
         {
-            if (Count > 0)
-                _buffer.Write((byte)'\n');
+            StartLine();
             var start = _buffer.Length;
             _json.Reset(_buffer);
             ClefWriter.Write(logEvent, _json, extras);
@@ -67,10 +67,8 @@ sealed class ClefBatch
     /// <summary>Adds a line that <see cref="TryAdd"/> formatted earlier, on another batch.</summary>
     public void Add(ReadOnlySpan<byte> line)
     {
-        if (Count > 0)
-            _buffer.Write((byte)'\n');
-        line.CopyTo(_buffer.GetSpan(line.Length));
-        _buffer.Advance(line.Length);
+        StartLine();
+        _buffer.Write(line);
         Count++;
     }
 
@@ -78,6 +76,13 @@ sealed class ClefBatch
     {
         _buffer.Clear();
         Count = 0;
+    }
+
+    /// <summary>Separates the next event from the one before it.</summary>
+    void StartLine()
+    {
+        if (Count > 0)
+            _buffer.Write((byte)'\n');
     }
 
     public override string ToString() => Encoding.UTF8.GetString(Payload);

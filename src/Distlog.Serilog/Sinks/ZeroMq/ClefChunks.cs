@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Distlog.Sinks.ZeroMq;
 
 /// <summary>
@@ -35,12 +37,19 @@ sealed class ClefChunks
     }
 
     /// <summary>
-    /// Takes back a chunk whose lines have all been consumed: the consumer met a line of a later chunk, and lines
-    /// are queued in the order they were appended. A line too large for a chunk had its own array, never reused.
+    /// True for a chunk that holds many lines and is reused; false for the array of its own that a line too large for
+    /// a chunk gets, which the GC takes back.
+    /// </summary>
+    public static bool IsShared(byte[] array) => array.Length == ChunkSize;
+
+    /// <summary>
+    /// Takes back a shared chunk whose lines have all been consumed: the consumer met a line of a later chunk, and
+    /// lines are queued in the order they were appended, so it is no longer the one being filled.
     /// </summary>
     public void Return(byte[] chunk)
     {
-        if (chunk.Length == ChunkSize && !ReferenceEquals(chunk, _current) && _free.Count < FreeChunksKept)
+        Debug.Assert(IsShared(chunk) && !ReferenceEquals(chunk, _current));
+        if (_free.Count < FreeChunksKept)
             _free.Push(chunk);
     }
 

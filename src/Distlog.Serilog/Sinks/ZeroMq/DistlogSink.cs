@@ -74,34 +74,42 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     /// </remarks>
     public void Emit(LogEvent logEvent)
     {
-        if (Volatile.Read(ref _disposed) == 0 && !_broken)
+        // Room first, work second: a full queue in drop mode drops the event before anything is spent on it.
+        if (Volatile.Read(ref _disposed) == 0 && !_broken && TryReserveWaitingIfFull())
         {
-            if (_queue.Count < _options.FormatOnEmitDepth)
+            // The count includes the place just reserved.
+            if (_queue.Count <= _options.FormatOnEmitDepth)
             {
-                if (TryEnqueueWaitingIfFull(logEvent, []))
-                    return;
+                _queue.Enqueue(logEvent);
+                return;
             }
-            else if (_options.WhenFull == DistlogWhenFull.Block || _queue.Count < _options.QueueLimit)
+
+            // Taken, not borrowed: formatting may call user code that logs on this thread again.
+            var line = t_line ?? new ClefBatch(LineCapacity);
+            t_line = null;
+            line.Clear();
+            try
             {
-                // (A full queue in drop mode drops the event unformatted: no work for the app while it is overloaded.)
-                // Taken, not borrowed: formatting may call user code that logs on this thread again.
-                var line = t_line ?? new ClefBatch(LineCapacity);
-                t_line = null;
-                line.Clear();
-                var queued = line.TryAdd(logEvent, _extras, _options.EventBodyLimitBytes) && TryEnqueueWaitingIfFull(logEvent, line.Payload);
-                t_line = line.Capacity <= LineCapacityKept ? line : null;
-                if (queued)
+                if (line.TryAdd(logEvent, _extras, _options.EventBodyLimitBytes))
+                {
+                    _queue.Enqueue(line.Payload);
                     return;
+                }
+                _queue.CancelReservation();
+            }
+            finally
+            {
+                t_line = line.Capacity <= LineCapacityKept ? line : null;
             }
         }
 
         Interlocked.Increment(ref _dropped);
     }
 
-    /// <summary>Queues the event, or its <paramref name="clef"/> line where one is given; in block mode waits for room.</summary>
-    bool TryEnqueueWaitingIfFull(LogEvent logEvent, ReadOnlySpan<byte> clef)
+    /// <summary>Reserves a place in the queue; in block mode waits for one while the sink runs.</summary>
+    bool TryReserveWaitingIfFull()
     {
-        if (TryEnqueue(logEvent, clef))
+        if (_queue.TryReserve())
             return true;
         if (_options.WhenFull != DistlogWhenFull.Block)
             return false;
@@ -110,13 +118,11 @@ sealed class DistlogSink : ILogEventSink, IDisposable
         while (!_stopping && !_broken)
         {
             spinner.SpinOnce(sleep1Threshold: 20);
-            if (TryEnqueue(logEvent, clef))
+            if (_queue.TryReserve())
                 return true;
         }
         return false;
     }
-
-    bool TryEnqueue(LogEvent logEvent, ReadOnlySpan<byte> clef) => clef.IsEmpty ? _queue.TryEnqueue(logEvent) : _queue.TryEnqueue(clef);
 
     /// <summary>Sends what is queued, waiting at most the flush timeout, then closes the socket. Idempotent.</summary>
     public void Dispose()
