@@ -70,11 +70,16 @@ internal static class ConfigLoader
     private static IngestSettings ReadIngest(YamlReader reader, YamlNode node, string path)
     {
         var settings = IngestSettings.Default;
-        foreach (var (name, key, value) in reader.Entries(reader.Mapping(node, path), path, "endpoints", "maxMessageBytes"))
+        foreach (var (name, key, value) in reader.Entries(reader.Mapping(node, path), path, "endpoints", "maxMessageBytes", "receiveHighWatermark"))
         {
             if (name == "maxMessageBytes")
             {
                 settings = settings with { MaxMessageBytes = reader.PositiveInt(value, key) };
+                continue;
+            }
+            if (name == "receiveHighWatermark")
+            {
+                settings = settings with { ReceiveHighWatermark = reader.PositiveInt(value, key) };
                 continue;
             }
             var endpoints = reader.ScalarOrList(value, key);

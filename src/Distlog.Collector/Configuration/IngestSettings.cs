@@ -1,10 +1,19 @@
 namespace Distlog.Collector.Configuration;
 
-/// <summary>The <c>ingest</c> section: where the PULL socket binds and how large one message may be.</summary>
-internal sealed record IngestSettings(IReadOnlyList<string> Endpoints, int MaxMessageBytes)
+/// <summary>
+/// The <c>ingest</c> section: where the PULL socket binds, how large one message may be, and how many messages
+/// libzmq holds for ingest per connection.
+/// </summary>
+internal sealed record IngestSettings(IReadOnlyList<string> Endpoints, int MaxMessageBytes, int ReceiveHighWatermark = IngestSettings.DefaultReceiveHighWatermark)
 {
     public const string DefaultEndpoint = "tcp://*:5010";
     public const int DefaultMaxMessageBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Messages held per connection while ingest is behind. A sink's message under load carries up to 1,000 events,
+    /// so this holds some 32,000 events (~8 MB) per app; past it the events wait in the app's own bounded queue.
+    /// </summary>
+    public const int DefaultReceiveHighWatermark = 32;
 
     public static IngestSettings Default { get; } = new([DefaultEndpoint], DefaultMaxMessageBytes);
 }

@@ -19,7 +19,6 @@ internal sealed class IngestLoop : IDisposable
 {
     public const int HardLimitFactor = 16;
     public const long MinimumHardLimit = 64L * 1024 * 1024;
-    private const int ReceiveHighWatermark = 10_000;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly IngestSettings _settings;
@@ -100,7 +99,7 @@ internal sealed class IngestLoop : IDisposable
         {
             socket.Linger = TimeSpan.Zero;
             socket.ReceiveTimeout = PollInterval;
-            socket.ReceiveHighWatermark = ReceiveHighWatermark;
+            socket.ReceiveHighWatermark = _settings.ReceiveHighWatermark;
             socket.MaxMessageSize = Math.Max(MinimumHardLimit, (long)_settings.MaxMessageBytes * HardLimitFactor);
             var bound = new List<string>(_settings.Endpoints.Count);
             foreach (var endpoint in _settings.Endpoints)

@@ -30,7 +30,7 @@ public sealed class ConfigLoaderTests
         var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml"))!;
 
         Assert.That(error.Message, Does.StartWith("d.yaml:3: ingest.maxMesageBytes: unknown key 'maxMesageBytes'"));
-        Assert.That(error.Message, Does.Contain("endpoints, maxMessageBytes"));
+        Assert.That(error.Message, Does.Contain("endpoints, maxMessageBytes, receiveHighWatermark"));
     }
 
     [Test]
@@ -79,7 +79,24 @@ public sealed class ConfigLoaderTests
 
         Assert.That(settings.Ingest.Endpoints, Is.EqualTo(new[] { "tcp://*:5010" }));
         Assert.That(settings.Ingest.MaxMessageBytes, Is.EqualTo(4 * 1024 * 1024));
+        Assert.That(settings.Ingest.ReceiveHighWatermark, Is.EqualTo(32));
         Assert.That(settings.Plugins.Select(p => p.Sink), Is.EqualTo(new[] { "sqlite", "publish" }));
+    }
+
+    [Test]
+    public void TheReceiveHighWatermarkIsRead()
+    {
+        var settings = ConfigLoader.Parse("ingest:\n  receiveHighWatermark: 1000\n", "d.yaml");
+
+        Assert.That(settings.Ingest.ReceiveHighWatermark, Is.EqualTo(1000));
+    }
+
+    [Test]
+    public void AReceiveHighWatermarkOfZeroIsAnErrorAtItsLine()
+    {
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("ingest:\n  receiveHighWatermark: 0\n", "d.yaml"))!;
+
+        Assert.That(error.Message, Does.StartWith("d.yaml:2: ingest.receiveHighWatermark: "));
     }
 
     [Test]

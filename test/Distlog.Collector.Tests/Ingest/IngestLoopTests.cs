@@ -2,6 +2,7 @@ using Distlog.Collector.Configuration;
 using Distlog.Collector.Ingest;
 using Distlog.Collector.Plugins;
 using Distlog.Collector.Tests.Support;
+using Distlog.Transport;
 
 namespace Distlog.Collector.Tests.Ingest;
 
@@ -35,5 +36,57 @@ public sealed class IngestLoopTests
         Assert.That(counters.Rejected(RejectReason.TooLarge), Is.EqualTo(1));
         Assert.That(counters.Rejected(RejectReason.WrongFrameCount), Is.EqualTo(2));
         Assert.That(log.Messages, Has.Some.EqualTo("Rejected a message (TooLarge): a message of 1001 bytes; ingest.maxMessageBytes is 1000"));
+    }
+
+    [Test]
+    public void WhileIngestIsBehindLibzmqHoldsAboutTheReceiveHighWatermarkOfMessagesPerConnection()
+    {
+        // Past the high-water mark a sender's messages wait on its side (the sink's own bounded queue), not in the
+        // collector's memory. The kernel's socket buffers hold a few more, so the bound is compared, not exact.
+        var heldWithTwo = MessagesSentWhileIngestIsStalled(receiveHighWatermark: 2);
+        var heldWithHundred = MessagesSentWhileIngestIsStalled(receiveHighWatermark: 100);
+        TestContext.Out.WriteLine($"messages sent while ingest was stalled: {heldWithTwo} (receiveHighWatermark 2), {heldWithHundred} (100)");
+
+        Assert.That(heldWithHundred, Is.GreaterThanOrEqualTo(100));
+        Assert.That(heldWithTwo, Is.LessThan(heldWithHundred - 50), $"held with 2: {heldWithTwo}, with 100: {heldWithHundred}");
+    }
+
+    private static int MessagesSentWhileIngestIsStalled(int receiveHighWatermark)
+    {
+        var log = new CollectingSink();
+        var sink = new CollectingBatchSink();
+        sink.Hold();
+        using var plugin = new PluginHost("held", () => sink, new PluginFilter(FilterSettings.None), capacity: 1, batchSize: 1, log.Logger(), PluginWhenFull.Block);
+        plugin.Start();
+        using var ingest = new IngestLoop(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 1000, receiveHighWatermark),
+            [plugin], new RejectionReporter(new IngestCounters(), log.Logger()));
+        ingest.Start();
+
+        using var sender = ZmqContext.Shared.CreateSocket(ZmqSocketType.Push);
+        sender.SendHighWatermark = 1;
+        sender.SendTimeout = TimeSpan.FromMilliseconds(500);
+        sender.Linger = TimeSpan.Zero;
+        sender.Connect(ingest.BoundEndpoints.Single());
+        try
+        {
+            // Three events for a plugin queue of one: the held sink takes the first, the queue the second, and ingest
+            // waits with the third, reading nothing more.
+            sender.Send("PLC"u8, more: true);
+            sender.Send(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", Some.ClefLine(1), Some.ClefLine(2), Some.ClefLine(3))));
+            Assert.That(Eventually.Holds(() => sink.Attempts == 1), Is.True);
+
+            var payload = new byte[1024 * 1024];
+            var sent = 0;
+            while (sent < 1000 && sender.TrySend("PLC"u8, more: true))
+            {
+                sender.Send(payload);
+                sent++;
+            }
+            return sent;
+        }
+        finally
+        {
+            sink.Release();
+        }
     }
 }
