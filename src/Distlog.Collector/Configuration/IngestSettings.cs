@@ -11,9 +11,9 @@ internal sealed record IngestSettings(IReadOnlyList<string> Endpoints, int MaxMe
 
     /// <summary>
     /// Messages held per connection while ingest is behind. A sink's message under load carries up to 1,000 events,
-    /// so this holds some 32,000 events (~8 MB) per app; past it the events wait in the app's own bounded queue.
+    /// so this holds up to some 64,000 events (~16 MB) per app; past it the events wait in the app's own bounded queue.
     /// </summary>
-    public const int DefaultReceiveHighWatermark = 32;
+    public const int DefaultReceiveHighWatermark = 64;
 
     public static IngestSettings Default { get; } = new([DefaultEndpoint], DefaultMaxMessageBytes);
 }

@@ -79,7 +79,7 @@ public sealed class ConfigLoaderTests
 
         Assert.That(settings.Ingest.Endpoints, Is.EqualTo(new[] { "tcp://*:5010" }));
         Assert.That(settings.Ingest.MaxMessageBytes, Is.EqualTo(4 * 1024 * 1024));
-        Assert.That(settings.Ingest.ReceiveHighWatermark, Is.EqualTo(32));
+        Assert.That(settings.Ingest.ReceiveHighWatermark, Is.EqualTo(64));
         Assert.That(settings.Plugins.Select(p => p.Sink), Is.EqualTo(new[] { "sqlite", "publish" }));
     }
 
