@@ -35,12 +35,15 @@ internal sealed class IngestLoop : IDisposable
         _settings = settings;
         _plugins = plugins;
         _rejections = rejections;
-        _decoder = new MessageDecoder(rejections);
+        _decoder = new MessageDecoder(rejections, LinesReleased);
         _thread = new Thread(Run) { Name = "distlogd ingest", IsBackground = true };
     }
 
     /// <summary>The endpoints actually bound (a <c>*</c> port resolved), known once <see cref="Start"/> returned.</summary>
     public IReadOnlyList<string> BoundEndpoints { get; private set; } = [];
+
+    /// <summary>Chunks of received lines allocated so far (for tests; read once ingest is idle).</summary>
+    internal int LineChunksAllocated => _decoder.LineChunksAllocated;
 
     /// <summary>Binds the endpoints on the ingest thread and starts receiving; throws what binding threw.</summary>
     public void Start()
@@ -68,6 +71,17 @@ internal sealed class IngestLoop : IDisposable
     {
         Stop(Timeout.InfiniteTimeSpan);
         _started.Dispose();
+    }
+
+    /// <summary>Whether no plugin holds a line numbered up to <paramref name="line"/>; asked on the ingest thread.</summary>
+    private bool LinesReleased(long line)
+    {
+        foreach (var plugin in _plugins)
+        {
+            if (!plugin.HoldsNoLineUpTo(line))
+                return false;
+        }
+        return true;
     }
 
     private void Run()

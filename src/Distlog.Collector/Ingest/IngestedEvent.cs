@@ -36,6 +36,13 @@ internal readonly struct IngestedEvent
 
     public ReadOnlyMemory<byte> Clef { get; init; }
 
+    /// <summary>
+    /// The number ingest gave the copy of its line (<see cref="LineCopier.LastLine"/>), rising from message to message;
+    /// 0 where it has no copied line. A plugin reports the numbers it has finished with, so that ingest can reuse the
+    /// chunks those lines were copied into.
+    /// </summary>
+    public long Line { get; init; }
+
     public ClefSummary Summary { get; }
 
     /// <summary>The event where ingest built it; null for a line whose event is read where it is needed.</summary>

@@ -13,11 +13,17 @@ namespace Distlog.Collector.Ingest;
 /// accepted CLEF event keeps a copy of its line (<see cref="IngestedEvent.Clef"/>), valid after the received message is
 /// reused. Used by the ingest thread only.
 /// </summary>
-internal sealed class MessageDecoder(RejectionReporter rejections)
+/// <param name="rejections">Where rejected input is counted and reported.</param>
+/// <param name="linesReleased">Whether nothing holds a line numbered up to the one given any more, so that the chunk it
+/// was copied into can be reused (<see cref="LineCopier"/>); without it every chunk is new.</param>
+internal sealed class MessageDecoder(RejectionReporter rejections, Func<long, bool>? linesReleased = null)
 {
     private const string Systems = "PST";
 
-    private readonly LineCopier _lines = new();
+    private readonly LineCopier _lines = new(linesReleased);
+
+    /// <summary>Chunks of lines allocated so far (for tests).</summary>
+    internal int LineChunksAllocated => _lines.Allocated;
 
     /// <summary>Appends the message's events to <paramref name="output"/>; reports what it rejects.</summary>
     public void Decode(ReadOnlySpan<byte> topic, ReadOnlySpan<byte> payload, List<IngestedEvent> output)
@@ -59,9 +65,9 @@ internal sealed class MessageDecoder(RejectionReporter rejections)
             if (!Utf8.IsValid(line))
                 rejections.Reject(RejectReason.InvalidUtf8, $"CLEF line {lineNumber} is not valid UTF-8");
             else if (ClefScanner.TryScan(line, out var summary))
-                output.Add(new IngestedEvent(summary, system, _lines.Copy(line)));
+                output.Add(new IngestedEvent(summary, system, _lines.Copy(line)) { Line = _lines.LastLine });
             else if (ClefReader.TryRead(line, out var logEvent, out var error))
-                output.Add(new IngestedEvent(logEvent, system, _lines.Copy(line)));
+                output.Add(new IngestedEvent(logEvent, system, _lines.Copy(line)) { Line = _lines.LastLine });
             else
                 rejections.Reject(RejectReason.InvalidClef, $"CLEF line {lineNumber}: {error}");
         }

@@ -25,6 +25,9 @@ internal sealed class PluginHost : IDisposable
     private readonly ILogger _log;
     private Exception? _startFailure;
     private long _delivered, _dropped, _filtered;
+    // The highest line number offered to the queue (ingest thread only), and the highest one the worker is done with.
+    private long _queuedLine;
+    private long _finishedLine;
 
     public PluginHost(string name, Func<IBatchSink> createSink, PluginFilter filter, int capacity, int batchSize, ILogger log,
         PluginWhenFull whenFull = PluginWhenFull.Drop)
@@ -93,6 +96,12 @@ internal sealed class PluginHost : IDisposable
         _passed.Clear();
     }
 
+    /// <summary>
+    /// Whether this plugin holds no event whose <see cref="IngestedEvent.Line"/> is <paramref name="line"/> or lower: its
+    /// worker is done with every event up to it, or it was given none of them. Called by the ingest thread only.
+    /// </summary>
+    public bool HoldsNoLineUpTo(long line) => Volatile.Read(ref _finishedLine) >= Math.Min(line, _queuedLine);
+
     /// <summary>Wakes the worker for events offered with a deferred wake-up. Called by the ingest thread only.</summary>
     public void WakeWorker() => _queue.WakeReader();
 
@@ -100,6 +109,8 @@ internal sealed class PluginHost : IDisposable
     {
         if (events.IsEmpty)
             return;
+        if (events[^1].Line > 0)
+            _queuedLine = events[^1].Line;
         var added = _whenFull == PluginWhenFull.Block ? _queue.Add(events) : _queue.TryAdd(events, deferWake);
         var dropped = events.Length - added;
         if (dropped > 0)
@@ -175,7 +186,8 @@ internal sealed class PluginHost : IDisposable
         {
             for (var first = 0; first < taken.Count; first += _batchSize)
             {
-                foreach (ref readonly var e in CollectionsMarshal.AsSpan(taken).Slice(first, Math.Min(_batchSize, taken.Count - first)))
+                var slice = CollectionsMarshal.AsSpan(taken).Slice(first, Math.Min(_batchSize, taken.Count - first));
+                foreach (ref readonly var e in slice)
                     batch.Add(e);
                 // As a channel would: the batch in the sink's hands is no longer queued.
                 _queue.Release(batch.Count);
@@ -191,6 +203,9 @@ internal sealed class PluginHost : IDisposable
                     Interlocked.Add(ref _dropped, batch.Count);
                 }
                 batch.Clear();
+                // Done with these lines: ingest may now reuse the chunks they were copied into.
+                if (slice[^1].Line > 0)
+                    Volatile.Write(ref _finishedLine, slice[^1].Line);
             }
             taken.Clear();
         }

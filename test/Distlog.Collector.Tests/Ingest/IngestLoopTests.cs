@@ -51,6 +51,47 @@ public sealed class IngestLoopTests
         Assert.That(heldWithTwo, Is.LessThan(heldWithHundred - 50), $"held with 2: {heldWithTwo}, with 100: {heldWithHundred}");
     }
 
+    [Test]
+    public void ChunksOfReceivedLinesAreReusedOnlyOnceEveryPluginIsDoneWithThem()
+    {
+        const int Messages = 300, PerMessage = 100;
+        var log = new CollectingSink();
+        var fast = new CollectingBatchSink();
+        var held = new CollectingBatchSink();
+        held.Hold();
+        using var fastPlugin = new PluginHost("fast", () => fast, new PluginFilter(FilterSettings.None), 1_000_000, 100, log.Logger());
+        using var heldPlugin = new PluginHost("held", () => held, new PluginFilter(FilterSettings.None), 1_000_000, 100, log.Logger());
+        fastPlugin.Start();
+        heldPlugin.Start();
+        using var ingest = new IngestLoop(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 1_000_000),
+            [fastPlugin, heldPlugin], new RejectionReporter(new IngestCounters(), log.Logger()));
+        ingest.Start();
+        using var pusher = new Pusher(ingest.BoundEndpoints.Single());
+        void SendRound(int round)
+        {
+            for (var m = 0; m < Messages; m++)
+                pusher.SendBatch(Enumerable.Range((round * Messages + m) * PerMessage, PerMessage).Select(n => Some.ClefLine(n)));
+        }
+
+        // While one plugin holds its lines, ingest may not write over them, however far the other plugin gets.
+        SendRound(0);
+        Assert.That(Eventually.Holds(() => fast.Events.Length == Messages * PerMessage), Is.True);
+        var allocatedWhileHeld = ingest.LineChunksAllocated;
+        held.Release();
+        Assert.That(Eventually.Holds(() => held.Events.Length == Messages * PerMessage), Is.True);
+
+        // Once both are done, the chunks go round again.
+        SendRound(1);
+        Assert.That(Eventually.Holds(() => fast.Events.Length == 2 * Messages * PerMessage && held.Events.Length == 2 * Messages * PerMessage), Is.True);
+        var allocatedAfter = ingest.LineChunksAllocated - allocatedWhileHeld;
+
+        var expected = Enumerable.Range(0, 2 * Messages * PerMessage).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(held.Events.Select(e => e.Event.Properties["N"].ToString()), Is.EqualTo(expected), "the held plugin's lines");
+        Assert.That(fast.Events.Select(e => e.Event.Properties["N"].ToString()), Is.EqualTo(expected), "the fast plugin's lines");
+        Assert.That(allocatedWhileHeld, Is.GreaterThan(32), "chunks while one plugin held every line");
+        Assert.That(allocatedAfter, Is.LessThan(allocatedWhileHeld / 2), "chunks once both plugins were done with theirs");
+    }
+
     private static int MessagesSentWhileIngestIsStalled(int receiveHighWatermark)
     {
         var log = new CollectingSink();
