@@ -29,6 +29,8 @@ internal sealed class IngestLoop : IDisposable
     private readonly ManualResetEventSlim _started = new();
     private Exception? _startFailure;
     private volatile bool _stopping;
+    // The number of the last line offered to the plugins (ingest thread only).
+    private long _offeredLine;
 
     public IngestLoop(IngestSettings settings, IReadOnlyList<PluginHost> plugins, RejectionReporter rejections)
     {
@@ -73,9 +75,14 @@ internal sealed class IngestLoop : IDisposable
         _started.Dispose();
     }
 
-    /// <summary>Whether no plugin holds a line numbered up to <paramref name="line"/>; asked on the ingest thread.</summary>
+    /// <summary>
+    /// Whether nothing holds a line numbered up to <paramref name="line"/>: every such line has been offered to the
+    /// plugins (the message being decoded has not), and no plugin still holds one. Asked on the ingest thread.
+    /// </summary>
     private bool LinesReleased(long line)
     {
+        if (line > _offeredLine)
+            return false;
         foreach (var plugin in _plugins)
         {
             if (!plugin.HoldsNoLineUpTo(line))
@@ -195,6 +202,8 @@ internal sealed class IngestLoop : IDisposable
             counters.CountAccepted(events.Count);
             foreach (var plugin in _plugins)
                 plugin.Offer(CollectionsMarshal.AsSpan(events), deferWake: true);
+            if (events[^1].Line > 0)
+                _offeredLine = events[^1].Line;
             events.Clear();
         }
     }

@@ -92,6 +92,34 @@ public sealed class IngestLoopTests
         Assert.That(allocatedAfter, Is.LessThan(allocatedWhileHeld / 2), "chunks once both plugins were done with theirs");
     }
 
+    [Test]
+    public void AReusedChunkNeverHoldsLinesOfTheMessageBeingDecoded()
+    {
+        // Messages of several chunks each, to plugins that keep up: the chunk that has just filled holds lines of the
+        // message still being decoded, which no plugin has been given yet, so no plugin can have finished with them.
+        const int Messages = 20, PerMessage = 2_000;
+        var log = new CollectingSink();
+        var sink = new CollectingBatchSink();
+        using var plugin = new PluginHost("fast", () => sink, new PluginFilter(FilterSettings.None), 1_000_000, 100, log.Logger());
+        plugin.Start();
+        using var ingest = new IngestLoop(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 4_000_000),
+            [plugin], new RejectionReporter(new IngestCounters(), log.Logger()));
+        ingest.Start();
+        using (var pusher = new Pusher(ingest.BoundEndpoints.Single()))
+        {
+            for (var m = 0; m < Messages; m++)
+            {
+                pusher.SendBatch(Enumerable.Range(m * PerMessage, PerMessage).Select(n => Some.ClefLine(n)));
+                // Let the plugin catch up, so that chunks are reusable while the next message is decoded.
+                Assert.That(Eventually.Holds(() => sink.Events.Length == (m + 1) * PerMessage), Is.True, $"message {m}");
+            }
+        }
+
+        Assert.That(sink.Events.Select(e => e.Event.Properties["N"].ToString()),
+            Is.EqualTo(Enumerable.Range(0, Messages * PerMessage).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.That(ingest.LineChunksAllocated, Is.LessThan(Messages), "chunks are reused");
+    }
+
     private static int MessagesSentWhileIngestIsStalled(int receiveHighWatermark)
     {
         var log = new CollectingSink();
