@@ -83,9 +83,9 @@ internal sealed class IngestLoop : IDisposable
     {
         if (line > _offeredLine)
             return false;
-        foreach (var plugin in _plugins)
+        for (var i = 0; i < _plugins.Count; i++)
         {
-            if (!plugin.HoldsNoLineUpTo(line))
+            if (!_plugins[i].HoldsNoLineUpTo(line))
                 return false;
         }
         return true;
