@@ -9,6 +9,7 @@ internal static class DefaultConfig
         ingest:
           endpoints: ["tcp://*:5010"]
           maxMessageBytes: 4194304
+          receiveHighWatermark: 64
         stats:
           interval: 60s
         plugins:

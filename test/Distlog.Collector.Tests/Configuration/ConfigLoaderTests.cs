@@ -105,6 +105,7 @@ public sealed class ConfigLoaderTests
         var settings = DefaultConfig.Load();
 
         Assert.That(settings.Ingest.Endpoints, Is.EqualTo(new[] { "tcp://*:5010" }));
+        Assert.That(settings.Ingest.ReceiveHighWatermark, Is.EqualTo(IngestSettings.DefaultReceiveHighWatermark));
         Assert.That(settings.Plugins.Select(p => (p.Sink, p.Args.Single().Value)),
             Is.EqualTo(new[] { ("sqlite", "logs/distlog.db"), ("publish", "tcp://*:5011") }));
     }
