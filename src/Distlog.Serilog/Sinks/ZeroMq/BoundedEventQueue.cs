@@ -6,17 +6,19 @@ namespace Distlog.Sinks.ZeroMq;
 /// <summary>
 /// A bounded many-producer, one-consumer queue of events, each held as the <see cref="LogEvent"/> or as its CLEF
 /// line. Producers never make a system call unless the consumer is asleep, and take a lock only to queue a line;
-/// the consumer sleeps only when the queue is empty.
+/// the consumer sleeps only when the queue is empty. An entry is one reference — the event, or the array that holds
+/// the line — since the queue's slots are what a shallow queue costs per event.
 /// </summary>
 sealed class BoundedEventQueue(int limit) : IDisposable
 {
-    readonly ConcurrentQueue<QueuedEvent> _queue = new();
+    readonly ConcurrentQueue<object> _queue = new();
     readonly ClefChunks _chunks = new();
     readonly SemaphoreSlim _wake = new(0);
     readonly int _limit = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), "The queue limit must be positive.");
     int _count;
     int _consumerAsleep;
     byte[]? _consumerChunk;
+    int _consumerPosition;
 
     /// <summary>The number of queued events.</summary>
     public int Count => Volatile.Read(ref _count);
@@ -59,7 +61,7 @@ sealed class BoundedEventQueue(int limit) : IDisposable
     /// <summary>Queues <paramref name="logEvent"/> in the place reserved for it.</summary>
     public void Enqueue(LogEvent logEvent)
     {
-        _queue.Enqueue(new QueuedEvent(logEvent));
+        _queue.Enqueue(logEvent);
         WakeIfAsleep();
     }
 
@@ -78,19 +80,39 @@ sealed class BoundedEventQueue(int limit) : IDisposable
     /// </summary>
     public bool TryDequeue(out QueuedEvent queued)
     {
-        if (!_queue.TryDequeue(out queued))
+        if (!_queue.TryDequeue(out var item))
+        {
+            queued = default;
             return false;
+        }
 
         Interlocked.Decrement(ref _count);
-        if (queued.Chunk is { } chunk && ClefChunks.IsShared(chunk) && !ReferenceEquals(chunk, _consumerChunk))
+        if (item is LogEvent logEvent)
         {
+            queued = new QueuedEvent(logEvent);
+            return true;
+        }
+
+        var array = (byte[])item;
+        if (!ClefChunks.IsShared(array))
+        {
+            var start = 0;
+            queued = ClefChunks.Read(array, ref start);
+            return true;
+        }
+        if (!ReferenceEquals(array, _consumerChunk))
+        {
+            // Lines are queued in the order they were appended, so a line of another chunk means the one before is
+            // read to its end, and is no longer the one being filled.
             if (_consumerChunk is { } done)
             {
                 lock (_chunks)
                     _chunks.Return(done);
             }
-            _consumerChunk = chunk;
+            _consumerChunk = array;
+            _consumerPosition = 0;
         }
+        queued = ClefChunks.Read(array, ref _consumerPosition);
         return true;
     }
 

@@ -4,12 +4,17 @@ namespace Distlog.Sinks.ZeroMq;
 
 /// <summary>
 /// Holds the CLEF lines of queued events packed into 64 KB chunks, which are reused once their lines are sent, so
-/// that a deep queue costs neither an object per event nor work for the GC. Not thread-safe:
-/// <see cref="BoundedEventQueue"/> appends under its lock and queues each line in the order it was appended.
+/// that a deep queue costs neither an object per event nor work for the GC. Each line is stored after its length
+/// (<see cref="LengthPrefix"/> bytes), so that a queue entry is just the array: the consumer reads a chunk's lines in
+/// the order they were appended, from where it left off. Not thread-safe: <see cref="BoundedEventQueue"/> appends under
+/// its lock and queues each line in the order it was appended.
 /// </summary>
 sealed class ClefChunks
 {
     public const int ChunkSize = 64 * 1024;
+
+    /// <summary>The bytes before each line that give its length.</summary>
+    public const int LengthPrefix = sizeof(int);
 
     // Enough for a burst's worth of reuse; past that a drained burst's chunks are left to the GC.
     const int FreeChunksKept = 16;
@@ -18,22 +23,47 @@ sealed class ClefChunks
     byte[]? _current;
     int _used;
 
-    /// <summary>Copies <paramref name="line"/> into the current chunk, or a fresh one where it does not fit.</summary>
-    public QueuedEvent Append(ReadOnlySpan<byte> line)
+    /// <summary>
+    /// Copies <paramref name="line"/>, after its length, into the current chunk, or a fresh one where it does not fit, or
+    /// an array of its own where it does not fit a chunk; returns the array, which is what the queue holds.
+    /// </summary>
+    public byte[] Append(ReadOnlySpan<byte> line)
     {
-        if (line.Length > ChunkSize)
-            return new QueuedEvent(line.ToArray(), 0, line.Length);
+        var size = LengthPrefix + line.Length;
+        if (size > ChunkSize)
+        {
+            var own = new byte[size];
+            Write(own, line);
+            return own;
+        }
 
-        if (_current is null || ChunkSize - _used < line.Length)
+        if (_current is null || ChunkSize - _used < size)
         {
             _current = _free.TryPop(out var chunk) ? chunk : new byte[ChunkSize];
             _used = 0;
         }
 
-        line.CopyTo(_current.AsSpan(_used));
-        var entry = new QueuedEvent(_current, _used, line.Length);
-        _used += line.Length;
-        return entry;
+        Write(_current.AsSpan(_used), line);
+        _used += size;
+        return _current;
+    }
+
+    /// <summary>
+    /// The line at <paramref name="position"/> of <paramref name="array"/> (0 for an array of its own), and moves the
+    /// position past it.
+    /// </summary>
+    public static QueuedEvent Read(byte[] array, ref int position)
+    {
+        var length = BitConverter.ToInt32(array, position);
+        var line = new QueuedEvent(array, position + LengthPrefix, length);
+        position += LengthPrefix + length;
+        return line;
+    }
+
+    static void Write(Span<byte> destination, ReadOnlySpan<byte> line)
+    {
+        BitConverter.TryWriteBytes(destination, line.Length);
+        line.CopyTo(destination[LengthPrefix..]);
     }
 
     /// <summary>

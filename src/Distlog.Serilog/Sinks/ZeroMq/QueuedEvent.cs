@@ -3,9 +3,8 @@ using Serilog.Events;
 namespace Distlog.Sinks.ZeroMq;
 
 /// <summary>
-/// One entry of the sink's queue: the <see cref="LogEvent"/> itself, or its CLEF line already formatted by the
-/// logging thread and held in a <see cref="ClefChunks"/> chunk. One reference and two numbers (16 bytes), since the
-/// queue's slots are what a shallow queue costs per event.
+/// What <see cref="BoundedEventQueue.TryDequeue"/> gives the consumer: the <see cref="LogEvent"/> itself, or its CLEF
+/// line, already formatted by the logging thread and held in a <see cref="ClefChunks"/> array.
 /// </summary>
 readonly struct QueuedEvent
 {
