@@ -22,7 +22,8 @@ internal sealed class IngestLoop : IDisposable
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     private readonly IngestSettings _settings;
-    private readonly IReadOnlyList<PluginHost> _plugins;
+    // An array, so that the loops over it for every message allocate no enumerator.
+    private readonly PluginHost[] _plugins;
     private readonly RejectionReporter _rejections;
     private readonly MessageDecoder _decoder;
     private readonly Thread _thread;
@@ -35,7 +36,7 @@ internal sealed class IngestLoop : IDisposable
     public IngestLoop(IngestSettings settings, IReadOnlyList<PluginHost> plugins, RejectionReporter rejections)
     {
         _settings = settings;
-        _plugins = plugins;
+        _plugins = [.. plugins];
         _rejections = rejections;
         _decoder = new MessageDecoder(rejections, LinesReleased);
         _thread = new Thread(Run) { Name = "distlogd ingest", IsBackground = true };
@@ -83,9 +84,9 @@ internal sealed class IngestLoop : IDisposable
     {
         if (line > _offeredLine)
             return false;
-        for (var i = 0; i < _plugins.Count; i++)
+        foreach (var plugin in _plugins)
         {
-            if (!_plugins[i].HoldsNoLineUpTo(line))
+            if (!plugin.HoldsNoLineUpTo(line))
                 return false;
         }
         return true;
