@@ -7,8 +7,9 @@ internal static class Distlogd
 {
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
-    public static string File(string path, string? extraArgs = null) =>
-        $"  - sink: file\n    args: {{ path: {path}, rollingInterval: Infinite, fileSizeLimitBytes: null{(extraArgs is null ? "" : ", " + extraArgs)} }}\n";
+    public static string File(string path, string? extraArgs = null, string? whenFull = null) =>
+        $"  - sink: file\n    args: {{ path: {path}, rollingInterval: Infinite, fileSizeLimitBytes: null{(extraArgs is null ? "" : ", " + extraArgs)} }}\n"
+        + (whenFull is null ? "" : $"    whenFull: {whenFull}\n");
 
     public static string Sqlite(string path, string? whenFull = null) =>
         $"  - sink: sqlite\n    args: {{ path: {path} }}\n" + (whenFull is null ? "" : $"    whenFull: {whenFull}\n");

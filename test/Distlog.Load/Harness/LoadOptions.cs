@@ -17,9 +17,9 @@ internal sealed record LoadOptions
           --producers LIST      app process counts for scenario 3 (default 1,2,4)
           --e2e-no-sqlite       scenario 3 with file and publish only (where the rest of the pipeline stands)
           --queue-capacity N    distlogd plugins' queueCapacity (default: distlogd's own, 100000)
-          --store-when-full M   scenario 3's sqlite plugin whenFull: block (default here: lossless, at SQLite's
-                                pace) or drop (distlogd's own default: a burst past the queue is dropped, so the
-                                run is FAILED)
+          --store-when-full M   scenario 3's file and sqlite plugins' whenFull: block (default here: lossless, at
+                                the pace of the slower store) or drop (distlogd's own default: what overflows a
+                                store's queue is dropped, so the run is FAILED)
           --file-args YAML      extra args for distlogd's file plugin, e.g. "buffered: true" (experiments)
           --distlogd-env K=V    an environment variable for distlogd only (repeatable), for experiments
           --app-env K=V         an environment variable for scenario 3's app processes (repeatable), e.g.

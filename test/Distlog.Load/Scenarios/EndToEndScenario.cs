@@ -21,8 +21,8 @@ internal sealed class EndToEndScenario : IScenario
         var table = new MarkdownTable("app processes", "events", "runs (events/s)", "events/s (all in file and sqlite)",
             "events/s (all in the file)",
             "CPU s per M events: apps / distlogd", "peak RSS MB: each app (max) / distlogd", "arrived (file; sqlite)");
-        var plugins = !options.EndToEndSqlite ? "file + publish, --e2e-no-sqlite"
-            : $"file + sqlite (whenFull: {options.StoreWhenFull}) + publish";
+        var plugins = !options.EndToEndSqlite ? $"file (whenFull: {options.StoreWhenFull}) + publish, --e2e-no-sqlite"
+            : $"file + sqlite (both whenFull: {options.StoreWhenFull}) + publish";
         var section = new ReportSection($"3. End to end: apps → WriteTo.Distlog → distlogd ({plugins})", $"""
             Each `app` process logs root tasks (`DistlogTask.Start(logger, "Import {"{File}"}", ...)`) of {EventsPerTask - 2}
             `logger.Information("Stored row {"{Row}"} for {"{Customer}"} in {"{Elapsed}"} ms", ...)` events plus the started and
@@ -83,8 +83,8 @@ internal sealed class EndToEndScenario : IScenario
         var file = folder.File("out.clef");
         var store = folder.File("distlog.db");
         string[] plugins = options.EndToEndSqlite
-            ? [Distlogd.File(file, options.FileArgs), Distlogd.Sqlite(store, options.StoreWhenFull), Distlogd.Publish(FreePort.Next())]
-            : [Distlogd.File(file, options.FileArgs), Distlogd.Publish(FreePort.Next())];
+            ? [Distlogd.File(file, options.FileArgs, options.StoreWhenFull), Distlogd.Sqlite(store, options.StoreWhenFull), Distlogd.Publish(FreePort.Next())]
+            : [Distlogd.File(file, options.FileArgs, options.StoreWhenFull), Distlogd.Publish(FreePort.Next())];
         using var server = Distlogd.Start(options, folder.Path, port, plugins);
 
         var apps = new List<ChildProcess>();
