@@ -72,22 +72,22 @@ internal static class ConfigLoader
         var settings = IngestSettings.Default;
         foreach (var (name, key, value) in reader.Entries(reader.Mapping(node, path), path, "endpoints", "maxMessageBytes", "receiveHighWatermark"))
         {
-            if (name == "maxMessageBytes")
+            switch (name)
             {
-                settings = settings with { MaxMessageBytes = reader.PositiveInt(value, key) };
-                continue;
+                case "maxMessageBytes": settings = settings with { MaxMessageBytes = reader.PositiveInt(value, key) }; break;
+                case "receiveHighWatermark": settings = settings with { ReceiveHighWatermark = reader.PositiveInt(value, key) }; break;
+                default: settings = settings with { Endpoints = ReadEndpoints(reader, value, key) }; break;
             }
-            if (name == "receiveHighWatermark")
-            {
-                settings = settings with { ReceiveHighWatermark = reader.PositiveInt(value, key) };
-                continue;
-            }
-            var endpoints = reader.ScalarOrList(value, key);
-            if (endpoints.Count == 0)
-                throw reader.Error(value, key, "at least one endpoint is required, e.g. [\"tcp://*:5010\"]");
-            settings = settings with { Endpoints = endpoints };
         }
         return settings;
+    }
+
+    private static IReadOnlyList<string> ReadEndpoints(YamlReader reader, YamlNode node, string key)
+    {
+        var endpoints = reader.ScalarOrList(node, key);
+        if (endpoints.Count == 0)
+            throw reader.Error(node, key, "at least one endpoint is required, e.g. [\"tcp://*:5010\"]");
+        return endpoints;
     }
 
     private static StatsSettings ReadStats(YamlReader reader, YamlNode node, string path)

@@ -59,13 +59,9 @@ public sealed class IngestLoopTests
         var fast = new CollectingBatchSink();
         var held = new CollectingBatchSink();
         held.Hold();
-        using var fastPlugin = new PluginHost("fast", () => fast, new PluginFilter(FilterSettings.None), 1_000_000, 100, log.Logger());
-        using var heldPlugin = new PluginHost("held", () => held, new PluginFilter(FilterSettings.None), 1_000_000, 100, log.Logger());
-        fastPlugin.Start();
-        heldPlugin.Start();
-        using var ingest = new IngestLoop(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 1_000_000),
-            [fastPlugin, heldPlugin], new RejectionReporter(new IngestCounters(), log.Logger()));
-        ingest.Start();
+        using var fastPlugin = StartPlugin("fast", fast, log);
+        using var heldPlugin = StartPlugin("held", held, log);
+        using var ingest = StartIngest(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 1_000_000), log, fastPlugin, heldPlugin);
         using var pusher = new Pusher(ingest.BoundEndpoints.Single());
         void SendRound(int round, int messagesBetweenWaits)
         {
@@ -91,7 +87,7 @@ public sealed class IngestLoopTests
         Assert.That(Eventually.Holds(() => fast.Events.Length == 2 * Messages * PerMessage && held.Events.Length == 2 * Messages * PerMessage), Is.True);
         var allocatedAfter = ingest.LineChunksAllocated - allocatedWhileHeld;
 
-        var expected = Enumerable.Range(0, 2 * Messages * PerMessage).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var expected = Numbers(2 * Messages * PerMessage);
         Assert.That(held.Events.Select(e => e.Event.Properties["N"].ToString()), Is.EqualTo(expected), "the held plugin's lines");
         Assert.That(fast.Events.Select(e => e.Event.Properties["N"].ToString()), Is.EqualTo(expected), "the fast plugin's lines");
         Assert.That(allocatedWhileHeld, Is.GreaterThan(32), "chunks while one plugin held every line");
@@ -106,11 +102,8 @@ public sealed class IngestLoopTests
         const int Messages = 20, PerMessage = 2_000;
         var log = new CollectingSink();
         var sink = new CollectingBatchSink();
-        using var plugin = new PluginHost("fast", () => sink, new PluginFilter(FilterSettings.None), 1_000_000, 100, log.Logger());
-        plugin.Start();
-        using var ingest = new IngestLoop(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 4_000_000),
-            [plugin], new RejectionReporter(new IngestCounters(), log.Logger()));
-        ingest.Start();
+        using var plugin = StartPlugin("fast", sink, log);
+        using var ingest = StartIngest(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 4_000_000), log, plugin);
         using (var pusher = new Pusher(ingest.BoundEndpoints.Single()))
         {
             for (var m = 0; m < Messages; m++)
@@ -121,8 +114,7 @@ public sealed class IngestLoopTests
             }
         }
 
-        Assert.That(sink.Events.Select(e => e.Event.Properties["N"].ToString()),
-            Is.EqualTo(Enumerable.Range(0, Messages * PerMessage).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.That(sink.Events.Select(e => e.Event.Properties["N"].ToString()), Is.EqualTo(Numbers(Messages * PerMessage)));
         Assert.That(ingest.LineChunksAllocated, Is.LessThan(Messages), "chunks are reused");
     }
 
@@ -131,11 +123,8 @@ public sealed class IngestLoopTests
         var log = new CollectingSink();
         var sink = new CollectingBatchSink();
         sink.Hold();
-        using var plugin = new PluginHost("held", () => sink, new PluginFilter(FilterSettings.None), capacity: 1, batchSize: 1, log.Logger(), PluginWhenFull.Block);
-        plugin.Start();
-        using var ingest = new IngestLoop(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 1000, receiveHighWatermark),
-            [plugin], new RejectionReporter(new IngestCounters(), log.Logger()));
-        ingest.Start();
+        using var plugin = StartPlugin("held", sink, log, capacity: 1, batchSize: 1, PluginWhenFull.Block);
+        using var ingest = StartIngest(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 1000, receiveHighWatermark), log, plugin);
 
         using var sender = ZmqContext.Shared.CreateSocket(ZmqSocketType.Push);
         sender.SendHighWatermark = 1;
@@ -164,4 +153,23 @@ public sealed class IngestLoopTests
             sink.Release();
         }
     }
+
+    private static PluginHost StartPlugin(string name, CollectingBatchSink sink, CollectingSink log, int capacity = 1_000_000,
+        int batchSize = 100, PluginWhenFull whenFull = PluginWhenFull.Drop)
+    {
+        var plugin = new PluginHost(name, () => sink, new PluginFilter(FilterSettings.None), capacity, batchSize, log.Logger(), whenFull);
+        plugin.Start();
+        return plugin;
+    }
+
+    private static IngestLoop StartIngest(IngestSettings settings, CollectingSink log, params PluginHost[] plugins)
+    {
+        var ingest = new IngestLoop(settings, plugins, new RejectionReporter(new IngestCounters(), log.Logger()));
+        ingest.Start();
+        return ingest;
+    }
+
+    /// <summary>The values of <c>N</c> in the lines sent, as the events read from them render them.</summary>
+    private static IEnumerable<string> Numbers(int count) =>
+        Enumerable.Range(0, count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

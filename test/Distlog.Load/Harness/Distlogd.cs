@@ -9,10 +9,12 @@ internal static class Distlogd
 
     public static string File(string path, string? extraArgs = null, string? whenFull = null) =>
         $"  - sink: file\n    args: {{ path: {path}, rollingInterval: Infinite, fileSizeLimitBytes: null{(extraArgs is null ? "" : ", " + extraArgs)} }}\n"
-        + (whenFull is null ? "" : $"    whenFull: {whenFull}\n");
+        + WhenFull(whenFull);
 
     public static string Sqlite(string path, string? whenFull = null) =>
-        $"  - sink: sqlite\n    args: {{ path: {path} }}\n" + (whenFull is null ? "" : $"    whenFull: {whenFull}\n");
+        $"  - sink: sqlite\n    args: {{ path: {path} }}\n" + WhenFull(whenFull);
+
+    static string WhenFull(string? whenFull) => whenFull is null ? "" : $"    whenFull: {whenFull}\n";
 
     public static string Publish(int port) => $"  - sink: publish\n    args: {{ endpoint: \"tcp://127.0.0.1:{port}\" }}\n";
 
