@@ -25,7 +25,8 @@ internal sealed class PluginHost : IDisposable
     private readonly ILogger _log;
     private Exception? _startFailure;
     private long _delivered, _dropped, _filtered;
-    // The highest line number offered to the queue (ingest thread only), and the highest one the worker is done with.
+    // The highest number of a line in ingest's chunks given to the queue (ingest thread only), and the highest one the
+    // worker is done with.
     private long _queuedLine;
     private long _finishedLine;
 
@@ -79,6 +80,9 @@ internal sealed class PluginHost : IDisposable
     {
         if (_filter.IsEmpty)
         {
+            // These events point into ingest's chunks of lines; a filter's below hold copies of their own.
+            if (events[^1].Line > 0)
+                _queuedLine = events[^1].Line;
             Queue(events, deferWake);
             return;
         }
@@ -97,8 +101,9 @@ internal sealed class PluginHost : IDisposable
     }
 
     /// <summary>
-    /// Whether this plugin holds no event whose <see cref="IngestedEvent.Line"/> is <paramref name="line"/> or lower: its
-    /// worker is done with every event up to it, or it was given none of them. Called by the ingest thread only.
+    /// Whether this plugin holds no line in ingest's chunks numbered <paramref name="line"/> or lower: its worker is done
+    /// with every event up to it, or it was given none of them (a filter's events hold copies). Called by the ingest
+    /// thread only.
     /// </summary>
     public bool HoldsNoLineUpTo(long line) => Volatile.Read(ref _finishedLine) >= Math.Min(line, _queuedLine);
 
@@ -109,8 +114,6 @@ internal sealed class PluginHost : IDisposable
     {
         if (events.IsEmpty)
             return;
-        if (events[^1].Line > 0)
-            _queuedLine = events[^1].Line;
         var added = _whenFull == PluginWhenFull.Block ? _queue.Add(events) : _queue.TryAdd(events, deferWake);
         var dropped = events.Length - added;
         if (dropped > 0)

@@ -3,6 +3,7 @@ using Distlog.Collector.Ingest;
 using Distlog.Collector.Plugins;
 using Distlog.Collector.Tests.Support;
 using Distlog.Transport;
+using Serilog.Events;
 
 namespace Distlog.Collector.Tests.Ingest;
 
@@ -116,6 +117,39 @@ public sealed class IngestLoopTests
 
         Assert.That(sink.Events.Select(e => e.Event.Properties["N"].ToString()), Is.EqualTo(Numbers(Messages * PerMessage)));
         Assert.That(ingest.LineChunksAllocated, Is.LessThan(Messages), "chunks are reused");
+    }
+
+    [Test]
+    public void APluginWithAFilterHoldsCopiesOfItsLinesAndDoesNotKeepChunksFromReuse()
+    {
+        const int Messages = 300, PerMessage = 100;
+        var log = new CollectingSink();
+        var fast = new CollectingBatchSink();
+        var warnings = new CollectingBatchSink();
+        warnings.Hold();
+        using var fastPlugin = StartPlugin("fast", fast, log);
+        using var warningsPlugin = new PluginHost("warnings", () => warnings,
+            new PluginFilter(FilterSettings.None with { MinimumLevel = LogEventLevel.Warning }), 1_000_000, 100, log.Logger());
+        warningsPlugin.Start();
+        using var ingest = StartIngest(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 1_000_000), log, fastPlugin, warningsPlugin);
+        using var pusher = new Pusher(ingest.BoundEndpoints.Single());
+
+        // The held plugin keeps the one warning it passed, in an array of its own, for the whole test.
+        pusher.SendBatch([Some.ClefLine(-1, level: "Warning")]);
+        Assert.That(Eventually.Holds(() => warnings.Attempts == 1), Is.True);
+        for (var m = 0; m < Messages; m++)
+        {
+            pusher.SendBatch(Enumerable.Range(m * PerMessage, PerMessage).Select(n => Some.ClefLine(n)));
+            var sent = 1 + (m + 1) * PerMessage;
+            if ((m + 1) % 20 == 0)
+                Assert.That(Eventually.Holds(() => fast.Events.Length == sent), Is.True);
+        }
+        Assert.That(Eventually.Holds(() => fast.Events.Length == 1 + Messages * PerMessage), Is.True);
+
+        Assert.That(ingest.LineChunksAllocated, Is.LessThan(10), "chunks, while a filtered plugin held a copied line");
+        warnings.Release();
+        Assert.That(Eventually.Holds(() => warnings.Events.Length == 1), Is.True);
+        Assert.That(warnings.Events.Single().Event.Properties["N"].ToString(), Is.EqualTo("-1"));
     }
 
     private static int MessagesSentWhileIngestIsStalled(int receiveHighWatermark)
