@@ -128,9 +128,7 @@ public sealed class IngestLoopTests
         var warnings = new CollectingBatchSink();
         warnings.Hold();
         using var fastPlugin = StartPlugin("fast", fast, log);
-        using var warningsPlugin = new PluginHost("warnings", () => warnings,
-            new PluginFilter(FilterSettings.None with { MinimumLevel = LogEventLevel.Warning }), 1_000_000, 100, log.Logger());
-        warningsPlugin.Start();
+        using var warningsPlugin = StartPlugin("warnings", warnings, log, filter: FilterSettings.None with { MinimumLevel = LogEventLevel.Warning });
         using var ingest = StartIngest(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 1_000_000), log, fastPlugin, warningsPlugin);
         using var pusher = new Pusher(ingest.BoundEndpoints.Single());
 
@@ -189,9 +187,9 @@ public sealed class IngestLoopTests
     }
 
     private static PluginHost StartPlugin(string name, CollectingBatchSink sink, CollectingSink log, int capacity = 1_000_000,
-        int batchSize = 100, PluginWhenFull whenFull = PluginWhenFull.Drop)
+        int batchSize = 100, PluginWhenFull whenFull = PluginWhenFull.Drop, FilterSettings? filter = null)
     {
-        var plugin = new PluginHost(name, () => sink, new PluginFilter(FilterSettings.None), capacity, batchSize, log.Logger(), whenFull);
+        var plugin = new PluginHost(name, () => sink, new PluginFilter(filter ?? FilterSettings.None), capacity, batchSize, log.Logger(), whenFull);
         plugin.Start();
         return plugin;
     }
