@@ -12,6 +12,11 @@ internal sealed record EndToEndMeasurement(double Rate, double FileRate, bool Ok
 
     public long Total { get; init; }
 
+    /// <summary>Methods the apps' JIT compiled from GO to the end, and the time it took, summed over the apps.</summary>
+    public long AppJitMethods { get; init; }
+
+    public double AppJitSeconds { get; init; }
+
     /// <summary>distlogd's --diagnose line, when asked for.</summary>
     public string? Diagnostics { get; init; }
 }

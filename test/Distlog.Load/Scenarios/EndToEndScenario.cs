@@ -13,6 +13,8 @@ internal sealed class EndToEndScenario : IScenario
     public const int EventsPerTask = 100;
     static readonly TimeSpan Stall = TimeSpan.FromSeconds(5);
     static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(120);
+    // The apps' warm-up goes on until their JIT is quiet (at most 10 s after the fixed part).
+    static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
 
     public int Number => 3;
 
@@ -20,7 +22,7 @@ internal sealed class EndToEndScenario : IScenario
     {
         var table = new MarkdownTable("app processes", "events", "runs (events/s)", "events/s (all in file and sqlite)",
             "events/s (all in the file)",
-            "CPU s per M events: apps / distlogd", "peak RSS MB: each app (max) / distlogd", "arrived (file; sqlite)");
+            "CPU s per M events: apps / distlogd", "apps' JIT after GO: methods / s", "peak RSS MB: each app (max) / distlogd", "arrived (file; sqlite)");
         var plugins = !options.EndToEndSqlite ? $"file (whenFull: {options.StoreWhenFull}) + publish, --e2e-no-sqlite"
             : $"file + sqlite (both whenFull: {options.StoreWhenFull}) + publish";
         var section = new ReportSection($"3. End to end: apps → WriteTo.Distlog → distlogd ({plugins})", $"""
@@ -28,7 +30,9 @@ internal sealed class EndToEndScenario : IScenario
             `logger.Information("Stored row {"{Row}"} for {"{Customer}"} in {"{Elapsed}"} ms", ...)` events plus the started and
             succeeded events, through `Enrich.FromLogContext().WriteTo.Distlog(endpoint, whenFull: Block)` with the sink's
             defaults (queue 100,000, batches of up to 1,000 events). Before GO they log {Figures.Count(options.Warmup)} untimed
-            warm-up events between them and the harness waits until they are stored; then, at GO, together they log {Figures.Count(options.Events)} events
+            warm-up events between them, and each goes on logging until its JIT compiled nothing for a second (tiered
+            compilation recompiles hot methods for seconds after start, and only while they run); the harness waits until
+            all warm-up events are stored; then, at GO, together they log {Figures.Count(options.Events)} events
             into one distlogd with `file`, `sqlite` and `publish` (no subscriber). events/s = events ÷ (the first app's first
             log call → the harness sees the last event in both the file and the SQLite store; the next column stops at
             the file alone, and counts a run whose file is complete even when SQLite lost events). CPU is utime+stime from GO to the
@@ -39,7 +43,8 @@ internal sealed class EndToEndScenario : IScenario
 
         foreach (var producers in options.Producers)
         {
-            RunSeries rate = new(), fileRate = new(), appCpu = new(), collectorCpu = new(), appRss = new(), collectorRss = new();
+            RunSeries rate = new(), fileRate = new(), appCpu = new(), collectorCpu = new(), appRss = new(), collectorRss = new(),
+                jitMethods = new(), jitSeconds = new();
             var runs = new List<EndToEndMeasurement>();
             long expected = 0;
             for (var run = 1; run <= options.Runs; run++)
@@ -56,8 +61,11 @@ internal sealed class EndToEndScenario : IScenario
                 collectorCpu.Add(m.ReceiverCpuPerMillion, measured);
                 appRss.Add(m.AppPeakRss, measured);
                 collectorRss.Add(m.ReceiverPeakRss, measured);
+                jitMethods.Add(m.AppJitMethods, measured);
+                jitSeconds.Add(m.AppJitSeconds, measured);
                 runs.Add(m);
-                Progress.Write($"scenario 3, {producers} apps, run {run}: {Figures.Rate(m.Rate)} events/s, {m.Arrived}");
+                Progress.Write($"scenario 3, {producers} apps, run {run}: {Figures.Rate(m.Rate)} events/s, {m.Arrived}; "
+                    + $"apps' JIT after GO: {m.AppJitMethods} methods, {m.AppJitSeconds:0.00} s");
                 if (!m.Ok)
                     section.Notes.Add($"- {producers} apps, run {run} FAILED: {m.Arrived}. {m.Failure}");
                 if (m.Diagnostics is not null)
@@ -65,6 +73,7 @@ internal sealed class EndToEndScenario : IScenario
             }
             table.Add(producers.ToString(), Figures.Count(expected), rate.Runs(RunSeries.Kilo), rate.Cell(Figures.Rate), fileRate.Cell(Figures.Rate),
                 $"{Figures.Number(appCpu.Median)} / {Figures.Number(collectorCpu.Median)}",
+                $"{jitMethods.Median:0} / {jitSeconds.Median:0.00}",
                 $"{Figures.Megabytes(appRss.Median)} / {Figures.Megabytes(collectorRss.Median)}",
                 Summary(runs, options.EndToEndSqlite ? "in the file and in sqlite" : "in the file"));
             section.Failed |= !rate.AllOk;
@@ -95,12 +104,10 @@ internal sealed class EndToEndScenario : IScenario
                 apps.Add(ChildProcess.Start("app", options.AppEnvironment, ("endpoint", $"tcp://127.0.0.1:{port}"), ("tasks", tasks),
                     ("per-task", EventsPerTask - 2), ("warmup-tasks", warmTasks), ("app", $"load-{i + 1}")));
             }
-            foreach (var app in apps)
-                app.WaitForReady();
+            var warm = apps.Sum(app => app.WaitFor(ChildConsole.Ready, ReadyTimeout).Int64("warmup-events"));
 
             using var lines = new LineCounter(file);
             using var rows = new SqliteCounter(store);
-            var warm = (long)warmTasks * EventsPerTask * producers;
             long Arrived() => options.EndToEndSqlite ? Math.Min(lines.Count(), rows.Rows()) : lines.Count();
             Arrival.Wait(Arrived, warm, Stall, TimeSpan.FromMilliseconds(20));
             using var diagnosis = Diagnosis.Start(options, server.Pid);
@@ -134,6 +141,8 @@ internal sealed class EndToEndScenario : IScenario
                 ok ? null : server.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault())
             {
                 FileOk = inFile.ExactlyOnce,
+                AppJitMethods = results.Sum(r => r.Int64("jit-methods")),
+                AppJitSeconds = results.Sum(r => r.Double("jit-seconds")),
                 SqliteRows = sqliteRows,
                 Diagnostics = diagnostics,
                 Total = warm + expected,
