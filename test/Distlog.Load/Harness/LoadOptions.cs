@@ -11,8 +11,9 @@ internal sealed record LoadOptions
           --runs N              runs of every measurement; the report gives the median (default 3)
           --events N            events per measurement; scenario 1 sends 4x as many (default 200000)
           --scenarios LIST      which scenarios, e.g. 1,2 (default 1,2,3,4)
-          --warmup N            events sent (untimed) before every measurement, so that JIT tiering has finished
-                                and buffers are warm (default: as many as --events, at least 50000)
+          --warmup N            events sent (untimed) before every measurement, so that buffers are warm and JIT
+                                tiering is under way (default: as many as --events, at least 50000); scenario 3's
+                                apps then go on logging until their JIT compiled nothing for 1 s (at most 10 s)
           --batch N             events per message in the batched runs (default 100)
           --producers LIST      app process counts for scenario 3 (default 1,2,4)
           --e2e-no-sqlite       scenario 3 with file and publish only (where the rest of the pipeline stands)
