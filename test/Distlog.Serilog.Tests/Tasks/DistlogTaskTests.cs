@@ -28,6 +28,23 @@ public sealed class DistlogTaskTests
     }
 
     [Test]
+    public void KeysAreWrittenWholeAcrossEveryChangeInTheNumberOfDigits()
+    {
+        using var log = new TestLogger();
+        string id;
+        using (DistlogTask.Start(log.Logger, "job"))
+        using (var child = DistlogTask.To("child"))
+        {
+            id = child.Id;
+            for (var i = 0; i < 1_000; i++)
+                log.Logger.Information("row {Row}", i);
+        }
+
+        var keys = log.Events.Where(e => e.Key().Path.Length > 0).Select(e => (string)e.Scalar("TaskKey")!).ToList();
+        Assert.That(keys, Is.EqualTo(Enumerable.Range(0, 1_002).Select(n => $"{n}@{id}")));
+    }
+
+    [Test]
     public void TaskElapsedIsTheTaskDurationInMilliseconds()
     {
         using var log = new TestLogger();
