@@ -158,12 +158,15 @@ internal sealed class EndToEndScenario : IScenario
     /// <summary>What arrived over the runs, in one cell: the file's verdict and SQLite's range of rows.</summary>
     static string Summary(List<EndToEndMeasurement> runs, string where)
     {
+        // The apps' warm-up runs until their JIT is quiet, so each run has its own total.
+        var (least, most) = (runs.Min(run => run.Total), runs.Max(run => run.Total));
+        var totals = least == most ? Figures.Count(least) : $"{Figures.Count(least)}–{Figures.Count(most)}";
         if (runs.All(run => run.Ok))
-            return $"all {Figures.Count(runs[0].Total)} (with warm-up), once, {where}";
+            return $"all {totals} (with warm-up), once, {where}";
         var fileOk = runs.Count(run => run.FileOk);
         var min = runs.Min(run => run.SqliteRows);
         var max = runs.Max(run => run.SqliteRows);
         var rows = min == max ? Figures.Count(min) : $"{Figures.Count(min)}–{Figures.Count(max)}";
-        return $"file: all, once in {fileOk}/{runs.Count} runs; sqlite: {rows} of {Figures.Count(runs[0].Total)} rows";
+        return $"file: all, once in {fileOk}/{runs.Count} runs; sqlite: {rows} rows of {totals}";
     }
 }
