@@ -1,5 +1,6 @@
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Ingest;
+using Distlog.Collector.Journal;
 using Distlog.Collector.Plugins;
 using Serilog;
 
@@ -19,21 +20,37 @@ internal sealed class Collector : IDisposable
     private readonly IngestCounters _counters = new();
     private readonly IngestLoop _ingest;
     private readonly StatsReporter _stats;
+    private readonly EventJournal? _journal;
 
     /// <summary>Checks every plugin's arguments; throws <see cref="ConfigException"/> before anything is opened.</summary>
     public Collector(CollectorSettings settings, ILogger log)
     {
         _settings = settings;
         _log = log;
-        foreach (var plugin in settings.Plugins)
+        var prepared = settings.Plugins.Select(p => (Settings: p, Create: PluginFactory.Prepare(p))).ToList();
+        if (settings.Journal is { } journal)
         {
-            var create = PluginFactory.Prepare(plugin);
-            _plugins.Add(new PluginHost(plugin.Name, create, new PluginFilter(plugin.Filter), plugin.QueueCapacity, plugin.BatchSize, log,
-                plugin.WhenFull));
+            try
+            {
+                _journal = EventJournal.Open(journal, log);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new JournalException($"cannot open the journal in '{Path.GetFullPath(journal.Path)}': {ex.Message} " +
+                    "(set journal.path to a folder distlogd may write)", ex);
+            }
         }
-        _ingest = new IngestLoop(settings.Ingest, _plugins, new RejectionReporter(_counters, log));
-        _stats = new StatsReporter(_counters, _plugins, log);
+        foreach (var (plugin, create) in prepared)
+        {
+            _plugins.Add(new PluginHost(plugin.Name, create, new PluginFilter(plugin.Filter), plugin.QueueCapacity, plugin.BatchSize, log,
+                plugin.WhenFull, _journal));
+        }
+        _ingest = new IngestLoop(settings.Ingest, _plugins, new RejectionReporter(_counters, log), _journal,
+            _journal is null ? [] : settings.Control.Endpoints);
+        _stats = new StatsReporter(_counters, _plugins, log, _journal);
     }
+
+    public EventJournal? Journal => _journal;
 
     public IngestCounters Counters => _counters;
 
@@ -48,14 +65,17 @@ internal sealed class Collector : IDisposable
         _stats.Start(_settings.Stats.Interval);
         if (_plugins.Count == 0)
             _log.Warning("No plugins are configured: events are received and counted, then discarded");
-        _log.Information("distlogd is listening on {Endpoints:l} with plugins {Plugins:l} (config {Config:l})",
-            string.Join(", ", _ingest.BoundEndpoints), string.Join(", ", _plugins.Select(p => p.Name)), _settings.Source);
+        _log.Information("distlogd is listening on {Endpoints:l} with plugins {Plugins:l} (config {Config:l}); {Journal:l}",
+            string.Join(", ", _ingest.BoundEndpoints), string.Join(", ", _plugins.Select(p => p.Name)), _settings.Source,
+            _journal is null ? "no journal, no acknowledgements"
+                : $"journal {Path.GetFullPath(_journal.Settings.Path)}, acknowledgements on {string.Join(", ", _ingest.BoundControlEndpoints)}");
     }
 
     /// <summary>Stops ingest, drains and flushes every plugin (bounded by <see cref="DrainTimeout"/>), logs the summary.</summary>
     public void Stop()
     {
         _stats.Dispose();
+        _journal?.Interrupt();
         // A plugin with whenFull: block may hold ingest up; it drains meanwhile, and after the drain timeout the
         // rest of the message ingest holds is dropped for it (and counted), so that stopping always ends.
         if (!_ingest.Stop(DrainTimeout))
@@ -71,6 +91,8 @@ internal sealed class Collector : IDisposable
         {
             if (!plugin.WaitForDrain(DrainTimeout))
                 _log.Error("Plugin {Plugin} did not finish within {Timeout} s; its queued events are lost", plugin.Name, DrainTimeout.TotalSeconds * 2);
+            else if (plugin.JournalLag > 0)
+                _log.Information("Plugin {Plugin} stops {Lag} events behind; it resumes from the journal at the next start", plugin.Name, plugin.JournalLag);
         }
         _stats.Report("Shutdown");
     }
@@ -83,5 +105,6 @@ internal sealed class Collector : IDisposable
         _ingest.Dispose();
         foreach (var plugin in _plugins)
             plugin.Dispose();
+        _journal?.Dispose();
     }
 }

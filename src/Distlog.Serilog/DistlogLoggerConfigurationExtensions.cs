@@ -29,6 +29,12 @@ public static class DistlogLoggerConfigurationExtensions
     /// <param name="flushTimeout">How long disposal may take to send what is queued. Default 10 seconds.</param>
     /// <param name="restrictedToMinimumLevel">The minimum level for events passed through the sink. Ignored when <paramref name="levelSwitch"/> is given.</param>
     /// <param name="levelSwitch">A switch allowing the pass-through minimum level to be changed at runtime.</param>
+    /// <param name="controlEndpoint">The collector's control endpoint, where acknowledgements come from. Default: the
+    /// host of <paramref name="endpoint"/> on its port + 2 (tcp://collector:5012 for tcp://collector:5010), where distlogd
+    /// binds it unless its YAML says otherwise.</param>
+    /// <param name="acknowledge">Keep each batch until the collector acknowledges it, and send it again after a lost
+    /// connection (default true: nothing is lost when distlogd restarts). False for a receiver that does not acknowledge
+    /// (a plain ZeroMQ PULL, distlogd before 0.2): batches are then sent once.</param>
     /// <returns>Configuration object allowing method chaining.</returns>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
     public static LoggerConfiguration Distlog(
@@ -42,7 +48,9 @@ public static class DistlogLoggerConfigurationExtensions
         TimeSpan? flushTimeout = null,
         int eventBodyLimitBytes = DistlogSinkOptions.DefaultEventBodyLimitBytes,
         LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum,
-        LoggingLevelSwitch? levelSwitch = null)
+        LoggingLevelSwitch? levelSwitch = null,
+        string? controlEndpoint = null,
+        bool acknowledge = true)
     {
         ArgumentNullException.ThrowIfNull(sinkConfiguration);
         if (string.IsNullOrWhiteSpace(endpoint))
@@ -66,6 +74,8 @@ public static class DistlogLoggerConfigurationExtensions
             BatchSizeLimit = batchSizeLimit,
             FlushTimeout = flushTimeout ?? DistlogSinkOptions.DefaultFlushTimeout,
             EventBodyLimitBytes = eventBodyLimitBytes,
+            ControlEndpoint = controlEndpoint,
+            Acknowledge = acknowledge,
         };
         return sinkConfiguration.Sink(new DistlogSink(options), restrictedToMinimumLevel, levelSwitch);
     }

@@ -5,8 +5,15 @@ namespace Distlog.Collector.Configuration;
 /// <param name="Ingest">The <c>ingest</c> section.</param>
 /// <param name="Stats">The <c>stats</c> section.</param>
 /// <param name="Plugins">The <c>plugins</c> list, in order.</param>
+/// <param name="Journal">The <c>journal</c> section; null where <c>journal: { enabled: false }</c>.</param>
+/// <param name="ControlSection">The <c>control</c> section; null for the endpoints beside ingest's (<see cref="Control"/>).</param>
 internal sealed record CollectorSettings(
     string Source,
     IngestSettings Ingest,
     StatsSettings Stats,
-    IReadOnlyList<PluginSettings> Plugins);
+    IReadOnlyList<PluginSettings> Plugins,
+    JournalSettings? Journal = null,
+    ControlSettings? ControlSection = null)
+{
+    public ControlSettings Control => ControlSection ?? ControlSettings.For(Ingest);
+}

@@ -45,7 +45,7 @@ internal static class ConfigLoader
         if (stream.Documents.Count > 1)
             throw reader.Error(stream.Documents[1].RootNode, "", "expected one YAML document, found several");
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode scalar && YamlReader.IsNull(scalar))
-            return new CollectorSettings(source, IngestSettings.Default, StatsSettings.Default, DefaultPlugins(source));
+            return new CollectorSettings(source, IngestSettings.Default, StatsSettings.Default, DefaultPlugins(source), JournalSettings.Default);
 
         return ReadRoot(reader, stream.Documents[0].RootNode);
     }
@@ -55,16 +55,28 @@ internal static class ConfigLoader
         var ingest = IngestSettings.Default;
         var stats = StatsSettings.Default;
         IReadOnlyList<PluginSettings>? plugins = null;
-        foreach (var (name, key, value) in reader.Entries(reader.Mapping(root, "(document)"), "", "ingest", "plugins", "stats"))
+        JournalSettings? journal = JournalSettings.Default;
+        ControlSettings? control = null;
+        foreach (var (name, key, value) in reader.Entries(reader.Mapping(root, "(document)"), "", "ingest", "plugins", "stats", "journal", "control"))
         {
             switch (name)
             {
                 case "ingest": ingest = ReadIngest(reader, value, key); break;
                 case "stats": stats = ReadStats(reader, value, key); break;
+                case "journal": journal = JournalSettingsReader.Read(reader, value, key); break;
+                case "control": control = new ControlSettings(ReadEndpoints(reader, value is YamlMappingNode map ? ControlEndpoint(reader, map, key) : value, key + ".endpoint")); break;
                 default: plugins = PluginSettingsReader.ReadAll(reader, value, key); break;
             }
         }
-        return new CollectorSettings(reader.Source, ingest, stats, plugins ?? DefaultPlugins(reader.Source));
+        return new CollectorSettings(reader.Source, ingest, stats, plugins ?? DefaultPlugins(reader.Source), journal, control);
+    }
+
+    private static YamlNode ControlEndpoint(YamlReader reader, YamlMappingNode map, string path)
+    {
+        YamlNode? endpoint = null;
+        foreach (var (_, _, value) in reader.Entries(map, path, "endpoint"))
+            endpoint = value;
+        return endpoint ?? throw reader.Error(map, path, "expected endpoint, e.g. control: { endpoint: \"tcp://127.0.0.1:5012\" }");
     }
 
     private static IngestSettings ReadIngest(YamlReader reader, YamlNode node, string path)
@@ -86,7 +98,7 @@ internal static class ConfigLoader
     {
         var endpoints = reader.ScalarOrList(node, key);
         if (endpoints.Count == 0)
-            throw reader.Error(node, key, "at least one endpoint is required, e.g. [\"tcp://*:5010\"]");
+            throw reader.Error(node, key, "at least one endpoint is required, e.g. [\"tcp://127.0.0.1:5010\"]");
         return endpoints;
     }
 

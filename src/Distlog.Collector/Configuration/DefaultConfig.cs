@@ -10,6 +10,10 @@ internal static class DefaultConfig
           endpoints: ["tcp://*:5010"]
           maxMessageBytes: 4194304
           receiveHighWatermark: 64
+        journal:
+          path: logs/journal
+          maxBytes: 10GiB
+          fsync: interval
         stats:
           interval: 60s
         plugins:

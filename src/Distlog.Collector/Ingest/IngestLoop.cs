@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Distlog.Collector.Configuration;
+using Distlog.Collector.Journal;
 using Distlog.Collector.Plugins;
 using Distlog.Transport;
 
@@ -21,11 +22,18 @@ internal sealed class IngestLoop : IDisposable
     public const long MinimumHardLimit = 64L * 1024 * 1024;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
+    // Under a steady stream ingest never runs out of messages: acknowledgements go out at least this often all the same.
+    private const int AckEveryMessages = 32;
+
     private readonly IngestSettings _settings;
     // An array, so that the loops over it for every message allocate no enumerator.
     private readonly PluginHost[] _plugins;
     private readonly RejectionReporter _rejections;
     private readonly MessageDecoder _decoder;
+    private readonly EventJournal? _journal;
+    private readonly IReadOnlyList<string> _controlEndpoints;
+    private readonly ClefBuffer _clef = new();
+    private AckChannel? _acks;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _started = new();
     private Exception? _startFailure;
@@ -33,9 +41,12 @@ internal sealed class IngestLoop : IDisposable
     // The number of the last line offered to the plugins (ingest thread only).
     private long _offeredLine;
 
-    public IngestLoop(IngestSettings settings, IReadOnlyList<PluginHost> plugins, RejectionReporter rejections)
+    public IngestLoop(IngestSettings settings, IReadOnlyList<PluginHost> plugins, RejectionReporter rejections,
+        EventJournal? journal = null, IReadOnlyList<string>? controlEndpoints = null)
     {
         _settings = settings;
+        _journal = journal;
+        _controlEndpoints = controlEndpoints ?? [];
         _plugins = [.. plugins];
         _rejections = rejections;
         _decoder = new MessageDecoder(rejections, LinesReleased);
@@ -44,6 +55,9 @@ internal sealed class IngestLoop : IDisposable
 
     /// <summary>The endpoints actually bound (a <c>*</c> port resolved), known once <see cref="Start"/> returned.</summary>
     public IReadOnlyList<string> BoundEndpoints { get; private set; } = [];
+
+    /// <summary>The control endpoints actually bound, where acknowledgements go out.</summary>
+    public IReadOnlyList<string> BoundControlEndpoints => _acks?.BoundEndpoints ?? [];
 
     /// <summary>Chunks of received lines allocated so far (for tests; read once ingest is idle).</summary>
     internal int LineChunksAllocated => _decoder.LineChunksAllocated;
@@ -98,6 +112,8 @@ internal sealed class IngestLoop : IDisposable
         try
         {
             socket = Open();
+            if (_journal is not null && _controlEndpoints.Count > 0)
+                _acks = new AckChannel(_controlEndpoints);
         }
         catch (Exception ex)
         {
@@ -107,10 +123,12 @@ internal sealed class IngestLoop : IDisposable
         }
 
         using (socket)
+        using (_acks)
         using (var message = new ZmqMessage())
+        using (var idFrame = new ZmqMessage())
         {
             _started.Set();
-            Receive(socket, message);
+            Receive(socket, message, idFrame);
         }
     }
 
@@ -139,24 +157,31 @@ internal sealed class IngestLoop : IDisposable
         }
     }
 
-    private void Receive(ZmqSocket socket, ZmqMessage message)
+    private void Receive(ZmqSocket socket, ZmqMessage message, ZmqMessage idFrame)
     {
+        var sinceAcks = 0;
         Span<byte> topic = stackalloc byte[16];
         var events = new List<IngestedEvent>(256);
-        var counters = _rejections.Counters;
         while (!_stopping)
         {
             // While messages keep coming, plugin workers are woken once per burst; before ingest waits for the next
             // message, every deferred wake-up is made, so an event never waits for the one after it.
             if (!socket.TryReceive(message, dontWait: true))
             {
+                SendAcknowledgements();
+                sinceAcks = 0;
                 foreach (var plugin in _plugins)
                     plugin.WakeWorker();
                 if (!socket.TryReceive(message))
                     continue;
             }
+            else if (++sinceAcks >= AckEveryMessages)
+            {
+                SendAcknowledgements();
+                sinceAcks = 0;
+            }
 
-            counters.CountMessage();
+            _rejections.Counters.CountMessage();
             var topicLength = Math.Min(message.Data.Length, topic.Length);
             message.Data[..topicLength].CopyTo(topic);
             if (!message.More)
@@ -170,13 +195,28 @@ internal sealed class IngestLoop : IDisposable
                 _rejections.Reject(RejectReason.WrongFrameCount, "a message whose second frame never arrived");
                 continue;
             }
+            var batch = BatchId.None;
             if (message.More)
             {
-                var frames = 2;
-                while (message.More && socket.TryReceive(message))
+                // A third frame is an acknowledged batch's id; a fourth is wrong. The payload stays in message.
+                var frames = 3;
+                var read = socket.TryReceive(idFrame);
+                while (read && idFrame.More && socket.TryReceive(idFrame))
                     frames++;
-                _rejections.Reject(RejectReason.WrongFrameCount, $"a message with {frames} frames; expected 2 (topic, payload)");
-                continue;
+                if (frames > 3 || !read || !BatchId.TryParse(idFrame.Data, out batch))
+                {
+                    _rejections.Reject(RejectReason.WrongFrameCount, frames > 3 || !read
+                        ? $"a message with {frames} frames; expected 2 (topic, payload) or 3 (topic, payload, batch id)"
+                        : $"a third frame of {idFrame.Data.Length} bytes that is not a batch id (32 bytes)");
+                    continue;
+                }
+                if (_journal is not null && _journal.Contains(batch))
+                {
+                    // Resent after its acknowledgement was lost: acknowledged again, journaled once.
+                    _journal.Counters.CountDuplicate();
+                    _acks?.Add(batch);
+                    continue;
+                }
             }
 
             if (message.Data.Length > _settings.MaxMessageBytes)
@@ -199,13 +239,75 @@ internal sealed class IngestLoop : IDisposable
             }
 
             if (events.Count == 0)
+            {
+                // Nothing in it could be accepted: resending it would not change that.
+                if (!batch.IsNone)
+                    _acks?.Add(batch);
                 continue;
-            counters.CountAccepted(events.Count);
-            foreach (var plugin in _plugins)
-                plugin.Offer(CollectionsMarshal.AsSpan(events), deferWake: true);
-            if (events[^1].Line > 0)
-                _offeredLine = events[^1].Line;
+            }
+            if (_journal is null)
+                Offer(events);
+            else if (AppendToJournal(events, batch))
+            {
+                if (!batch.IsNone)
+                    _acks?.Add(batch);
+            }
             events.Clear();
         }
+        SendAcknowledgements();
+    }
+
+    /// <summary>Appends the message's events to the journal, then makes them visible and offers them to the plugins;
+    /// false where they could not be written (not acknowledged, so that a sink sends them again).</summary>
+    private bool AppendToJournal(List<IngestedEvent> events, in BatchId batch)
+    {
+        var span = CollectionsMarshal.AsSpan(events);
+        for (var i = 0; i < span.Length; i++)
+        {
+            // A Python record has no line: the journal keeps it as CLEF.
+            if (span[i].Clef.IsEmpty && span[i].Built is { } built)
+                span[i] = span[i] with { Clef = _clef.Format(built).ToArray() };
+        }
+
+        long first;
+        try
+        {
+            first = _journal!.Write(span[0].System, span, batch);
+        }
+        catch (IOException ex)
+        {
+            _journal!.Counters.CountWriteFailure();
+            _rejections.Reject(RejectReason.JournalWriteFailed, $"{events.Count} events could not be written to the journal: {ex.Message}");
+            return false;
+        }
+        if (first < 0)
+            return false;
+
+        for (var i = 0; i < span.Length; i++)
+            span[i] = span[i] with { Id = first + i };
+        lock (_journal.Sync)
+        {
+            _journal.Commit();
+            Offer(events);
+        }
+        return true;
+    }
+
+    private void Offer(List<IngestedEvent> events)
+    {
+        _rejections.Counters.CountAccepted(events.Count);
+        foreach (var plugin in _plugins)
+            plugin.Offer(CollectionsMarshal.AsSpan(events), deferWake: true);
+        if (events[^1].Line > 0)
+            _offeredLine = events[^1].Line;
+    }
+
+    private void SendAcknowledgements()
+    {
+        if (_acks is null || _acks.Pending == 0)
+            return;
+        if (_journal!.Settings.Fsync == JournalFsync.Always)
+            _journal.FlushToDisk();
+        _acks.Send();
     }
 }

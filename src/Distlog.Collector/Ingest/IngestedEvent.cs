@@ -43,6 +43,9 @@ internal readonly struct IngestedEvent
     /// </summary>
     public long Line { get; init; }
 
+    /// <summary>The event's id in the journal (rising by one from event to event); 0 where it was not journaled.</summary>
+    public long Id { get; init; }
+
     public ClefSummary Summary { get; }
 
     /// <summary>The event where ingest built it; null for a line whose event is read where it is needed.</summary>

@@ -26,4 +26,7 @@ internal enum RejectReason
 
     /// <summary>A message the collector failed on for a reason of its own, not of the input; reported with the error.</summary>
     InternalError,
+
+    /// <summary>The journal could not be written (a disk error): not acknowledged, so an acknowledging sink sends it again.</summary>
+    JournalWriteFailed,
 }

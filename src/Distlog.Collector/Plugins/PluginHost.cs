@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Ingest;
+using Distlog.Collector.Journal;
 using Serilog;
 
 namespace Distlog.Collector.Plugins;
@@ -11,6 +12,11 @@ namespace Distlog.Collector.Plugins;
 /// for this plugin only and counted, so a slow or dead plugin never stalls ingest or the other plugins — unless the
 /// plugin is configured <c>whenFull: block</c>, where ingest waits for room instead.
 /// </summary>
+/// <remarks>
+/// With a journal nothing is dropped: a plugin whose queue is full stops taking events live and reads them from the
+/// journal (<see cref="JournalReader"/>) until it has caught up, then takes them live again; its place in the journal is
+/// saved (<see cref="PluginCursor"/>), so a restarted collector resumes it where it stopped.
+/// </remarks>
 internal sealed class PluginHost : IDisposable
 {
     private readonly Func<IBatchSink> _createSink;
@@ -23,6 +29,10 @@ internal sealed class PluginHost : IDisposable
     private readonly ManualResetEventSlim _started = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly ILogger _log;
+    private readonly EventJournal? _journal;
+    private readonly PluginCursor? _cursor;
+    // Whether ingest offers events to the queue; false while the plugin reads them from the journal.
+    private volatile bool _live = true;
     private Exception? _startFailure;
     private long _delivered, _dropped, _filtered;
     // The highest number of a line in ingest's chunks given to the queue (ingest thread only), and the highest one the
@@ -31,8 +41,10 @@ internal sealed class PluginHost : IDisposable
     private long _finishedLine;
 
     public PluginHost(string name, Func<IBatchSink> createSink, PluginFilter filter, int capacity, int batchSize, ILogger log,
-        PluginWhenFull whenFull = PluginWhenFull.Drop)
+        PluginWhenFull whenFull = PluginWhenFull.Drop, EventJournal? journal = null)
     {
+        _journal = journal;
+        _cursor = journal is null ? null : new PluginCursor(journal, name, log);
         _whenFull = whenFull;
         Name = name;
         _createSink = createSink;
@@ -52,10 +64,19 @@ internal sealed class PluginHost : IDisposable
     /// sink discarded them (a file at its size limit).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
+    /// <summary>Why events were dropped last, for the warning that reports them.</summary>
+    public string LastDropCause { get; private set; } = "";
+
     /// <summary>Events the plugin's filter turned away.</summary>
     public long Filtered => Interlocked.Read(ref _filtered);
 
     public int QueueDepth => _queue.Count;
+
+    /// <summary>Events between this plugin's place in the journal and the journal's end (0 without a journal).</summary>
+    public long JournalLag => _journal is null || _cursor is null ? 0 : Math.Max(0, _journal.NextId - _cursor.Position);
+
+    /// <summary>Whether the plugin takes events as ingest offers them (false while it catches up from the journal).</summary>
+    public bool IsLive => _live;
 
     /// <summary>Creates the sink on the worker thread and waits for it; throws what creating it threw.</summary>
     public void Start()
@@ -78,12 +99,14 @@ internal sealed class PluginHost : IDisposable
     /// </summary>
     public void Offer(ReadOnlySpan<IngestedEvent> events, bool deferWake = false)
     {
+        if (!_live)
+            return;
         if (_filter.IsEmpty)
         {
             // These events point into ingest's chunks of lines; a filter's below hold copies of their own.
             if (events[^1].Line > 0)
                 _queuedLine = events[^1].Line;
-            Queue(events, deferWake);
+            Queue(events, deferWake, events[^1].Id);
             return;
         }
 
@@ -96,7 +119,7 @@ internal sealed class PluginHost : IDisposable
                 // keep alive the whole chunk of received lines it points into.
                 _passed.Add(e.Clef.IsEmpty ? e : e with { Clef = e.Clef.ToArray() });
         }
-        Queue(CollectionsMarshal.AsSpan(_passed), deferWake);
+        Queue(CollectionsMarshal.AsSpan(_passed), deferWake, events[^1].Id);
         _passed.Clear();
     }
 
@@ -110,14 +133,31 @@ internal sealed class PluginHost : IDisposable
     /// <summary>Wakes the worker for events offered with a deferred wake-up. Called by the ingest thread only.</summary>
     public void WakeWorker() => _queue.WakeReader();
 
-    private void Queue(ReadOnlySpan<IngestedEvent> events, bool deferWake)
+    private void Queue(ReadOnlySpan<IngestedEvent> events, bool deferWake, long through)
     {
         if (events.IsEmpty)
+        {
+            _queue.MarkThrough(through);
             return;
-        var added = _whenFull == PluginWhenFull.Block ? _queue.Add(events) : _queue.TryAdd(events, deferWake);
-        var dropped = events.Length - added;
-        if (dropped > 0)
-            Interlocked.Add(ref _dropped, dropped);
+        }
+        var added = _whenFull == PluginWhenFull.Block ? _queue.Add(events, through) : _queue.TryAdd(events, deferWake, through);
+        var refused = events.Length - added;
+        if (refused == 0)
+            return;
+        if (_journal is not null)
+        {
+            // Behind: the worker takes these and the next ones from the journal.
+            _live = false;
+            _queue.WakeReader();
+        }
+        else
+            CountDropped(refused, "its queue was full (no journal)");
+    }
+
+    private void CountDropped(long count, string cause)
+    {
+        LastDropCause = cause;
+        Interlocked.Add(ref _dropped, count);
     }
 
     /// <summary>Stops accepting events; the worker writes what is queued, then flushes and disposes the sink.</summary>
@@ -153,6 +193,8 @@ internal sealed class PluginHost : IDisposable
         try
         {
             sink = _createSink();
+            if (_cursor is not null && _journal is not null)
+                _live = _cursor.Start(sink) >= _journal.NextId;
         }
         catch (Exception ex)
         {
@@ -184,34 +226,107 @@ internal sealed class PluginHost : IDisposable
         var batch = new EventBatch(_batchSize);
         var taken = new List<IngestedEvent>();
         var delivery = new BatchDelivery(sink, Name, _log, _abort.Token);
-        var discarding = sink as IDiscardingSink;
-        while (_queue.Take(ref taken))
+        JournalReader? reader = null;
+        try
         {
-            for (var first = 0; first < taken.Count; first += _batchSize)
+            while (true)
             {
-                var slice = CollectionsMarshal.AsSpan(taken).Slice(first, Math.Min(_batchSize, taken.Count - first));
-                foreach (ref readonly var e in slice)
-                    batch.Add(e);
-                // As a channel would: the batch in the sink's hands is no longer queued.
-                _queue.Release(batch.Count);
-                var discardedBefore = discarding?.Discarded ?? 0;
-                if (TryDeliver(delivery, batch))
+                if (_journal is null || _cursor is null || _live)
                 {
-                    var discarded = (int)((discarding?.Discarded ?? 0) - discardedBefore);
-                    Interlocked.Add(ref _delivered, batch.Count - discarded);
-                    Interlocked.Add(ref _dropped, discarded);
+                    if (!_queue.Take(ref taken, _cursor is null ? Timeout.InfiniteTimeSpan : PluginCursor.SaveEvery, out var through))
+                        break;
+                    if (!DeliverAll(delivery, batch, taken, sink, fromQueue: true))
+                        break;
+                    _cursor?.Advance(through + 1);
+                    _cursor?.Save(sink);
+                    continue;
                 }
-                else
+
+                // Behind: first what ingest queued before it stopped offering, then the journal from there on.
+                if (_queue.Take(ref taken, TimeSpan.Zero, out var queuedThrough) && taken.Count > 0)
                 {
-                    Interlocked.Add(ref _dropped, batch.Count);
+                    if (!DeliverAll(delivery, batch, taken, sink, fromQueue: true))
+                        break;
+                    _cursor.Advance(queuedThrough + 1);
+                    continue;
                 }
-                batch.Clear();
-                // Done with these lines: ingest may now reuse the chunks they were copied into.
-                if (slice[^1].Line > 0)
-                    Volatile.Write(ref _finishedLine, slice[^1].Line);
+                if (_abort.IsCancellationRequested)
+                    break;
+                reader ??= new JournalReader(_journal, _cursor.Position);
+                if (reader.TryRead(taken))
+                {
+                    if (!_filter.IsEmpty)
+                        Interlocked.Add(ref _filtered, taken.RemoveAll(e => !_filter.Passes(e)));
+                    if (!DeliverAll(delivery, batch, taken, sink, fromQueue: false))
+                        break;
+                    _cursor.Advance(reader.Next);
+                    _cursor.Save(sink);
+                    continue;
+                }
+
+                _cursor.Advance(reader.Next);
+                if (_queue.IsCompleted)
+                    break;
+                lock (_journal.Sync)
+                    _live = reader.Next >= _journal.NextId;
+                if (_live)
+                {
+                    reader.Dispose();
+                    reader = null;
+                }
             }
-            taken.Clear();
         }
+        finally
+        {
+            reader?.Dispose();
+            _cursor?.Save(sink, now: true);
+        }
+    }
+
+    /// <summary>
+    /// Delivers <paramref name="events"/> in batches and empties the list; false where the host aborted while the sink was
+    /// failing (with a journal the events stay there for the next start; without one they are counted as dropped).
+    /// </summary>
+    private bool DeliverAll(BatchDelivery delivery, EventBatch batch, List<IngestedEvent> events, IBatchSink sink, bool fromQueue)
+    {
+        var discarding = sink as IDiscardingSink;
+        var positioned = _journal is null ? null : sink as IPositionedSink;
+        for (var first = 0; first < events.Count; first += _batchSize)
+        {
+            var slice = CollectionsMarshal.AsSpan(events).Slice(first, Math.Min(_batchSize, events.Count - first));
+            foreach (ref readonly var e in slice)
+                batch.Add(e);
+            // As a channel would: the batch in the sink's hands is no longer queued.
+            if (fromQueue)
+                _queue.Release(batch.Count);
+            positioned?.SetPosition(_journal!.Id, slice[^1].Id + 1);
+            var discardedBefore = discarding?.Discarded ?? 0;
+            if (TryDeliver(delivery, batch))
+            {
+                var discarded = (int)((discarding?.Discarded ?? 0) - discardedBefore);
+                Interlocked.Add(ref _delivered, batch.Count - discarded);
+                if (discarded > 0)
+                    CountDropped(discarded, "the sink discarded them (a file at its size limit, or an event it cannot write)");
+                _cursor?.Advance(slice[^1].Id + 1);
+            }
+            else if (_journal is not null && _abort.IsCancellationRequested)
+            {
+                batch.Clear();
+                events.Clear();
+                return false;
+            }
+            else
+            {
+                CountDropped(batch.Count, _abort.IsCancellationRequested ? "its sink kept failing until shutdown" : "the sink failed unexpectedly on them");
+                _cursor?.Advance(slice[^1].Id + 1);
+            }
+            batch.Clear();
+            // Done with these lines: ingest may now reuse the chunks they were copied into.
+            if (slice[^1].Line > 0)
+                Volatile.Write(ref _finishedLine, slice[^1].Line);
+        }
+        events.Clear();
+        return true;
     }
 
     /// <summary>Delivers the batch; an unexpected failure costs the batch, counted as dropped, never the worker.</summary>

@@ -20,7 +20,12 @@ internal sealed class PluginQueue(int capacity)
     private readonly object _sync = new();
     private List<IngestedEvent> _incoming = [];
     private int _count;
+    // The id of the last journaled event offered whole (queued or filtered out), and its value at the reader's last take.
+    private long _through;
     private bool _completed, _readerWaiting, _writerWaiting, _interrupted, _wakeDeferred;
+
+    /// <summary>Whether <see cref="Complete"/> was called.</summary>
+    public bool IsCompleted => Volatile.Read(ref _completed);
 
     /// <summary>Events queued or taken and not yet released.</summary>
     public int Count => Volatile.Read(ref _count);
@@ -31,10 +36,28 @@ internal sealed class PluginQueue(int capacity)
     /// queued): the writer calls <see cref="WakeReader"/> once it has no message at hand, so that a busy writer wakes
     /// the reader once per burst instead of once per message.
     /// </summary>
-    public int TryAdd(ReadOnlySpan<IngestedEvent> events, bool deferWake = false)
+    public int TryAdd(ReadOnlySpan<IngestedEvent> events, bool deferWake = false, long through = 0)
     {
         lock (_sync)
-            return _completed ? 0 : Append(events, deferWake);
+        {
+            var added = _completed ? 0 : Append(events, deferWake);
+            if (added == events.Length && through > _through)
+                _through = through;
+            return added;
+        }
+    }
+
+    /// <summary>
+    /// Notes that every journaled event up to id <paramref name="through"/> has been offered (those not queued were
+    /// filtered out), so that the reader's place in the journal can move past them.
+    /// </summary>
+    public void MarkThrough(long through)
+    {
+        lock (_sync)
+        {
+            if (through > _through)
+                _through = through;
+        }
     }
 
     /// <summary>Wakes the reader where a <see cref="TryAdd"/> deferred it; cheap when none did.</summary>
@@ -54,7 +77,7 @@ internal sealed class PluginQueue(int capacity)
     /// Adds all of <paramref name="events"/>, in order, waiting for room where the queue is full; returns how many
     /// were added, fewer only where the queue was completed or <see cref="Interrupt"/>ed meanwhile.
     /// </summary>
-    public int Add(ReadOnlySpan<IngestedEvent> events)
+    public int Add(ReadOnlySpan<IngestedEvent> events, long through = 0)
     {
         var added = 0;
         lock (_sync)
@@ -72,6 +95,8 @@ internal sealed class PluginQueue(int capacity)
                 Monitor.Wait(_sync);
                 _writerWaiting = false;
             }
+            if (added == events.Length && through > _through)
+                _through = through;
             return added;
         }
     }
@@ -90,18 +115,30 @@ internal sealed class PluginQueue(int capacity)
     /// Waits until events are queued, then swaps them for <paramref name="taken"/> (which the reader has emptied).
     /// False once <see cref="Complete"/> was called and everything was taken.
     /// </summary>
-    public bool Take(ref List<IngestedEvent> taken)
+    public bool Take(ref List<IngestedEvent> taken) => Take(ref taken, Timeout.InfiniteTimeSpan, out _);
+
+    /// <summary>
+    /// As <see cref="Take(ref List{IngestedEvent})"/>, waiting at most <paramref name="timeout"/> (then true with nothing
+    /// taken); <paramref name="through"/> is the last id offered whole before the take (<see cref="MarkThrough"/>).
+    /// </summary>
+    public bool Take(ref List<IngestedEvent> taken, TimeSpan timeout, out long through)
     {
         lock (_sync)
         {
             while (_incoming.Count == 0)
             {
+                through = _through;
                 if (_completed)
                     return false;
+                if (timeout == TimeSpan.Zero)
+                    return true;
                 _readerWaiting = true;
-                Monitor.Wait(_sync);
+                var woken = Monitor.Wait(_sync, timeout);
                 _readerWaiting = false;
+                if (!woken && _incoming.Count == 0)
+                    return !_completed;
             }
+            through = _through;
             (taken, _incoming) = (_incoming, taken);
             return true;
         }

@@ -16,6 +16,7 @@ internal static unsafe partial class LibZmq
     public const int SendMore = 2;
     public const short PollIn = 1;
 
+    public const int RoutingId = 5;
     public const int Subscribe = 6;
     public const int Unsubscribe = 7;
     public const int ReceiveMore = 13;
@@ -33,6 +34,7 @@ internal static unsafe partial class LibZmq
     public const int CurvePublicKey = 48;
     public const int CurveSecretKey = 49;
     public const int CurveServerKey = 50;
+    public const int RouterHandover = 56;
 
     /// <summary>The size of <c>zmq_msg_t</c> (an opaque 64-byte, pointer-aligned block).</summary>
     public const int MessageSize = 64;

@@ -104,6 +104,17 @@ internal sealed unsafe partial class ZmqSocket
         }
     }
 
+    /// <summary>The identity a <see cref="ZmqSocketType.Router"/> peer knows this socket by (<c>ZMQ_ROUTING_ID</c>, 1-255
+    /// bytes, not starting with 0). Set before connecting.</summary>
+    public void SetRoutingId(ReadOnlySpan<byte> id) => SetBytes(LibZmq.RoutingId, id, "Cannot set ZMQ_ROUTING_ID");
+
+    /// <summary>On a <see cref="ZmqSocketType.Router"/>, a new connection with a routing id already in use takes it over
+    /// (<c>ZMQ_ROUTER_HANDOVER</c>, default false: the new one would be refused while the old one looks alive).</summary>
+    public bool RouterHandover
+    {
+        set => SetInt32(LibZmq.RouterHandover, value ? 1 : 0, nameof(RouterHandover));
+    }
+
     /// <summary>True when more frames of the message last received follow (<c>ZMQ_RCVMORE</c>).</summary>
     public bool HasMore => GetInt32(LibZmq.ReceiveMore) != 0;
 

@@ -9,6 +9,12 @@ internal enum ZmqSocketType
     /// <summary>Receives the messages of the publishers it connects to whose first frame matches a subscription.</summary>
     Sub = 2,
 
+    /// <summary>Sends to and receives from its peers in turn; on the control channel, a sink's end (its routing id set).</summary>
+    Dealer = 5,
+
+    /// <summary>Prefixes what it receives with the sender's routing id, and sends to the peer a message's first frame names.</summary>
+    Router = 6,
+
     /// <summary>Fair-queues the messages of all connected pushers.</summary>
     Pull = 7,
 

@@ -91,6 +91,13 @@ internal sealed class CollectorProcess : IDisposable
         return matches.Count == 0 ? null : matches[^1];
     }
 
+    /// <summary>Kills the process at once (SIGKILL: no signal handler, no flush) and waits for it to be gone.</summary>
+    public void KillHard()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     /// <summary>Sends SIGTERM and waits for the exit code.</summary>
     public int Terminate(TimeSpan? timeout = null)
     {

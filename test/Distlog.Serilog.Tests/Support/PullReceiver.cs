@@ -4,23 +4,34 @@ using Distlog.Transport;
 
 namespace Distlog.Serilog.Tests.Support;
 
-/// <summary>A real PULL socket on a loopback port, receiving two-frame messages on its own thread.</summary>
+/// <summary>
+/// A real PULL socket on a loopback port, receiving two-frame messages on its own thread; and, as distlogd does, a
+/// ROUTER control socket that acknowledges every batch that carries a batch id (third frame), unless told not to.
+/// </summary>
 sealed class PullReceiver : IDisposable
 {
     readonly ZmqContext _context = new();
     readonly ConcurrentQueue<(string Topic, string Payload)> _messages = new();
     readonly Thread _thread;
     readonly string _bindEndpoint;
+    readonly string _controlBindEndpoint;
     readonly bool _keepMessages;
+    readonly bool _acknowledge;
     volatile bool _stopping;
-    int _lines;
+    volatile bool _paused;
+    int _lines, _batchIds;
 
     /// <param name="bindEndpoint">Where to bind.</param>
     /// <param name="keepMessages">False to only count lines, for runs of millions of events.</param>
-    public PullReceiver(string bindEndpoint = "tcp://127.0.0.1:*", bool keepMessages = true)
+    /// <param name="acknowledge">False to receive batches without acknowledging them.</param>
+    /// <param name="controlBindEndpoint">Where the control socket binds.</param>
+    public PullReceiver(string bindEndpoint = "tcp://127.0.0.1:*", bool keepMessages = true, bool acknowledge = true,
+        string controlBindEndpoint = "tcp://127.0.0.1:*")
     {
         _bindEndpoint = bindEndpoint;
+        _controlBindEndpoint = controlBindEndpoint;
         _keepMessages = keepMessages;
+        _acknowledge = acknowledge;
         using var ready = new ManualResetEventSlim();
         Exception? failure = null;
         _thread = new Thread(() => Receive(ready, e => failure = e)) { IsBackground = true, Name = "PullReceiver" };
@@ -31,6 +42,15 @@ sealed class PullReceiver : IDisposable
     }
 
     public string Endpoint { get; private set; } = "";
+
+    /// <summary>Where the control socket listens: give it to the sink as its control endpoint.</summary>
+    public string ControlEndpoint { get; private set; } = "";
+
+    /// <summary>Messages that carried a batch id.</summary>
+    public int BatchIds => Volatile.Read(ref _batchIds);
+
+    /// <summary>While true, messages are received but neither kept nor acknowledged (a collector that dies with them).</summary>
+    public bool Paused { get => _paused; set => _paused = value; }
 
     public IReadOnlyList<(string Topic, string Payload)> Messages => [.. _messages];
 
@@ -51,12 +71,16 @@ sealed class PullReceiver : IDisposable
     void Receive(ManualResetEventSlim ready, Action<Exception> fail)
     {
         using var socket = _context.CreateSocket(ZmqSocketType.Pull);
+        using var control = _context.CreateSocket(ZmqSocketType.Router);
         using var message = new ZmqMessage();
         try
         {
             socket.ReceiveTimeout = TimeSpan.FromMilliseconds(50);
             socket.Bind(_bindEndpoint);
             Endpoint = socket.LastEndpoint;
+            control.RouterHandover = true;
+            control.Bind(_controlBindEndpoint);
+            ControlEndpoint = control.LastEndpoint;
         }
         catch (Exception ex)
         {
@@ -77,9 +101,27 @@ sealed class PullReceiver : IDisposable
                 continue;
             }
 
-            Interlocked.Add(ref _lines, message.Data.Length == 0 ? 0 : message.Data.Count((byte)'\n') + 1);
+            var payload = message.Data.ToArray();
+            byte[]? id = null;
+            if (message.More && socket.TryReceive(message))
+                id = message.Data.ToArray();
+            if (_paused)
+                continue;
+
+            Interlocked.Add(ref _lines, payload.Length == 0 ? 0 : payload.AsSpan().Count((byte)'\n') + 1);
             if (_keepMessages)
-                _messages.Enqueue((topic, Encoding.UTF8.GetString(message.Data)));
+                _messages.Enqueue((topic, Encoding.UTF8.GetString(payload)));
+            if (id is { Length: 32 })
+            {
+                Interlocked.Increment(ref _batchIds);
+                if (_acknowledge)
+                {
+                    // To the sender (its routing id is the id's first 16 bytes): ACK and the batch's sequence number.
+                    control.TrySend(id.AsSpan(0, 16), more: true, dontWait: true);
+                    control.TrySend("ACK"u8, more: true, dontWait: true);
+                    control.TrySend(id.AsSpan(16, 8), dontWait: true);
+                }
+            }
         }
     }
 

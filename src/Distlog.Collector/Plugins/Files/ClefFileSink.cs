@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serilog.Debugging;
 using Serilog.Events;
 
@@ -20,7 +21,7 @@ namespace Distlog.Collector.Plugins.Files;
 /// <para>Threading: the host's worker calls <see cref="EmitBatch"/> and <see cref="Dispose"/>, the flush timer runs on
 /// the thread pool; one lock orders them.</para>
 /// </remarks>
-internal sealed class ClefFileSink : IBatchSink, IDiscardingSink
+internal sealed class ClefFileSink : IBatchSink, IDiscardingSink, ICheckpointedSink
 {
     /// <summary>The most bytes gathered before a write, and what <c>buffered</c> waits for.</summary>
     public const int BufferSize = 256 * 1024;
@@ -85,6 +86,46 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink
                 _file?.Truncate(_file == start ? mark : 0);
                 throw;
             }
+        }
+    }
+
+    /// <summary>Writes what is pending and returns the file and its length: what the plugin's saved cursor stands for.</summary>
+    public string Checkpoint()
+    {
+        lock (_lock)
+        {
+            if (_file is null)
+                return "";
+            _file.Write();
+            return $"{_file.Path}\n{_file.Length.ToString(CultureInfo.InvariantCulture)}";
+        }
+    }
+
+    /// <summary>
+    /// After a crash: cuts the file named in <paramref name="state"/> back to the length it had when the cursor was saved,
+    /// and deletes the files of the set begun after it, so that the events replayed from the journal are written once.
+    /// </summary>
+    public void Restore(string state)
+    {
+        var newline = state.IndexOf('\n');
+        if (newline < 0 || !long.TryParse(state.AsSpan(newline + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var length))
+            return;
+        var path = state[..newline];
+        lock (_lock)
+        {
+            _file?.Dispose();
+            _file = null;
+            foreach (var later in _files.After(path))
+            {
+                SelfLog.WriteLine("The file plugin removes {0}, begun after its last saved cursor: its events are written again from the journal", later);
+                File.Delete(later);
+            }
+            if (File.Exists(path) && new FileInfo(path).Length > length)
+            {
+                using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Write);
+                RandomAccess.SetLength(handle, length);
+            }
+            _file = _files.Open(DateTime.Now, nextSequence: false);
         }
     }
 

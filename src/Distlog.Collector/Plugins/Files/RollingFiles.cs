@@ -16,6 +16,21 @@ internal sealed class RollingFiles(ClefFileOptions options)
     /// <summary>True once <paramref name="now"/> is past the period of the file last opened.</summary>
     public bool PeriodEnded(DateTime now) => now >= _nextPeriod;
 
+    /// <summary>The files of the set that come after <paramref name="path"/>: a later period, or a later sequence number.</summary>
+    public List<string> After(string path)
+    {
+        var later = new List<string>();
+        if (!_names.TryMatch(System.IO.Path.GetFileName(path), out var period, out var sequence))
+            return later;
+        foreach (var file in System.IO.Directory.GetFiles(_names.Directory, _names.SearchPattern))
+        {
+            if (_names.TryMatch(System.IO.Path.GetFileName(file), out var p, out var s) &&
+                (p > period || p == period && (s ?? 0) > (sequence ?? 0)))
+                later.Add(file);
+        }
+        return later;
+    }
+
     /// <summary>Opens the file for <paramref name="now"/>; with <paramref name="nextSequence"/>, one after the last opened.</summary>
     public PendingFile Open(DateTime now, bool nextSequence)
     {

@@ -16,6 +16,8 @@ sealed class BoundedEventQueue(int limit) : IDisposable
     readonly SemaphoreSlim _wake = new(0);
     readonly int _limit = limit > 0 ? limit : throw new ArgumentOutOfRangeException(nameof(limit), "The queue limit must be positive.");
     int _count;
+    // Events taken by the consumer and still held until the collector acknowledges them: they keep their room.
+    int _held;
     int _consumerAsleep;
     byte[]? _consumerChunk;
     int _consumerPosition;
@@ -48,12 +50,21 @@ sealed class BoundedEventQueue(int limit) : IDisposable
     /// </summary>
     public bool TryReserve()
     {
-        if (Interlocked.Increment(ref _count) <= _limit)
+        if (Interlocked.Increment(ref _count) + Volatile.Read(ref _held) <= _limit)
             return true;
 
         Interlocked.Decrement(ref _count);
         return false;
     }
+
+    /// <summary>Events dequeued and held (<see cref="Hold"/>) until acknowledged.</summary>
+    public int Held => Volatile.Read(ref _held);
+
+    /// <summary>Keeps the room of <paramref name="count"/> dequeued events taken until <see cref="Release"/>; consumer only.</summary>
+    public void Hold(int count) => Interlocked.Add(ref _held, count);
+
+    /// <summary>Frees the room of <paramref name="count"/> held events; consumer only.</summary>
+    public void Release(int count) => Interlocked.Add(ref _held, -count);
 
     /// <summary>Gives back a place <see cref="TryReserve"/> took, unused.</summary>
     public void CancelReservation() => Interlocked.Decrement(ref _count);

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text;
 using Distlog.Transport;
 using Serilog;
@@ -17,6 +19,10 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(250);
     static readonly TimeSpan SendRetryInterval = TimeSpan.FromMilliseconds(100);
     const int MessagesInFlight = 16;
+    const int SenderIdLength = 16;
+    // How long a stopping sink that never reached its collector goes on trying, instead of the whole flush timeout.
+    static readonly TimeSpan NeverReachedWait = TimeSpan.FromSeconds(1);
+    static readonly TimeSpan AcknowledgementPoll = TimeSpan.FromMilliseconds(10);
     const int LineCapacity = 1024;
     // A logging thread keeps its line buffer up to this size; one grown by a huge event is left to the GC.
     const int LineCapacityKept = 64 * 1024;
@@ -29,6 +35,15 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     readonly Thread _worker;
     readonly byte[] _topic;
     readonly LogEventProperty[] _extras;
+    readonly UnacknowledgedBatches _unacknowledged;
+    // The sender id (also the control socket's routing id), then the batch's sequence and the lowest unacknowledged one.
+    readonly byte[] _idFrame = new byte[SenderIdLength + 16];
+    readonly byte[] _senderId;
+    readonly ZmqMessage _ackMessage = new();
+    volatile bool _everConnected;
+    bool _everAcknowledged;
+    long _resent;
+    long _stoppingSince;
 
     volatile bool _stopping;
     volatile bool _broken;
@@ -50,6 +65,11 @@ sealed class DistlogSink : ILogEventSink, IDisposable
             new LogEventProperty("Host", new ScalarValue(Environment.MachineName)),
             new LogEventProperty("ProcessId", new ScalarValue(Environment.ProcessId)),
         ];
+        _unacknowledged = new UnacknowledgedBatches(options.AcknowledgementTimeout);
+        RandomNumberGenerator.Fill(_idFrame.AsSpan(0, SenderIdLength));
+        // A routing id must not start with a zero byte (libzmq reserves those).
+        _idFrame[0] |= 1;
+        _senderId = _idFrame;
         _worker = new Thread(Run) { IsBackground = true, Name = "Distlog sink" };
         _worker.Start();
     }
@@ -60,8 +80,14 @@ sealed class DistlogSink : ILogEventSink, IDisposable
     /// <summary>The size of the line buffer the calling thread keeps (for tests).</summary>
     internal static int LineBufferKeptByThisThread => t_line?.Capacity ?? 0;
 
-    /// <summary>Events handed to libzmq.</summary>
+    /// <summary>Events delivered: acknowledged by the collector, or (without acknowledgements) handed to libzmq.</summary>
     public long Sent => Interlocked.Read(ref _sent);
+
+    /// <summary>Batches sent again because their acknowledgement did not come in time.</summary>
+    public long Resent => Interlocked.Read(ref _resent);
+
+    /// <summary>Events sent and waiting for their acknowledgement.</summary>
+    public int Unacknowledged => _queue.Held;
 
     /// <summary>
     /// Queues the event. Never throws; in drop mode never waits. After disposal, events are counted as dropped.
@@ -124,13 +150,15 @@ sealed class DistlogSink : ILogEventSink, IDisposable
         return false;
     }
 
-    /// <summary>Sends what is queued, waiting at most the flush timeout, then closes the socket. Idempotent.</summary>
+    /// <summary>Sends what is queued and waits for its acknowledgement, at most the flush timeout, then closes the
+    /// sockets. Idempotent.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
 
         Volatile.Write(ref _stopDeadline, Stopwatch.GetTimestamp() + (long)(_options.FlushTimeout.TotalSeconds * Stopwatch.Frequency));
+        _stoppingSince = Stopwatch.GetTimestamp();
         _stopping = true;
         _queue.Wake();
         if (!_worker.Join(_options.FlushTimeout + TimeSpan.FromSeconds(2)))
@@ -138,31 +166,44 @@ sealed class DistlogSink : ILogEventSink, IDisposable
 
         var lost = Dropped + _queue.Count;
         if (lost > 0)
-            SelfLog.WriteLine("Distlog sink: {0} events were not delivered to {1} (queue full, collector unreachable, or flush timeout)", lost, _options.Endpoint);
+            SelfLog.WriteLine("Distlog sink: {0} events were not delivered to {1}: {2}", lost, _options.Endpoint, LossCause());
         _queue.Dispose();
+    }
+
+    string LossCause()
+    {
+        if (!_everConnected)
+            return "the collector was never reached (is distlogd running and listening there?)";
+        if (_options.Acknowledge && !_everAcknowledged)
+            return $"the collector never acknowledged a batch (is its control endpoint {_options.EffectiveControlEndpoint} reachable? " +
+                "For a receiver without acknowledgements set acknowledge: false)";
+        return _stopping ? "the queue was full, or the flush timeout passed before the collector acknowledged them" : "the queue was full";
     }
 
     void Run()
     {
         ZmqContext? context = null;
-        ZmqSocket socket;
+        ZmqSocket? socket = null;
+        ZmqSocket? control = null;
         try
         {
             context = new ZmqContext();
             socket = Open(context);
+            control = OpenControl(context);
         }
         catch (Exception ex)
         {
             SelfLog.WriteLine("Distlog sink: cannot connect to {0}, events will be dropped: {1}", _options.Endpoint, ex.Message);
             _broken = true;
             DropQueued();
+            socket?.Dispose();
             context?.Dispose();
             return;
         }
 
         try
         {
-            SendUntilStopped(context, ref socket);
+            SendUntilStopped(context, ref socket, control);
         }
         catch (Exception ex)
         {
@@ -172,7 +213,10 @@ sealed class DistlogSink : ILogEventSink, IDisposable
         }
         finally
         {
+            Interlocked.Add(ref _dropped, _unacknowledged.Clear());
             Close(socket);
+            control?.Dispose();
+            _ackMessage.Dispose();
             // Terminating the context waits, up to the linger, until libzmq has passed on what it holds.
             context.Dispose();
         }
@@ -200,30 +244,63 @@ sealed class DistlogSink : ILogEventSink, IDisposable
         }
     }
 
+    /// <summary>The DEALER that receives acknowledgements, known to the collector by the sender id; null without acknowledgements.</summary>
+    ZmqSocket? OpenControl(ZmqContext context)
+    {
+        if (!_options.Acknowledge)
+            return null;
+        var endpoint = _options.EffectiveControlEndpoint
+            ?? throw new ArgumentException($"No control endpoint can be derived from {_options.Endpoint}: set controlEndpoint, or acknowledge: false.");
+        var socket = context.CreateSocket(ZmqSocketType.Dealer);
+        try
+        {
+            socket.SetRoutingId(_senderId.AsSpan(0, SenderIdLength));
+            socket.ReconnectInterval = TimeSpan.FromMilliseconds(100);
+            socket.ReconnectIntervalMax = TimeSpan.FromSeconds(5);
+            socket.Connect(endpoint);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
     void Close(ZmqSocket socket)
     {
         socket.Linger = RemainingFlushTime();
         socket.Dispose();
     }
 
-    void SendUntilStopped(ZmqContext context, ref ZmqSocket socket)
+    void SendUntilStopped(ZmqContext context, ref ZmqSocket socket, ZmqSocket? control)
     {
         var batch = new ClefBatch();
+        var stopStarted = 0L;
         while (true)
         {
+            if (control is not null)
+            {
+                ReceiveAcknowledgements(control);
+                if (!ResendDue(socket))
+                    return;
+            }
+
             FillBatch(batch);
             if (batch.Count > 0)
             {
                 bool sent;
                 try
                 {
-                    sent = TrySend(socket, batch);
+                    sent = control is null ? TrySend(socket, batch.Payload, null) : TrySendKept(socket, Keep(batch));
                 }
                 catch (ZmqException ex)
                 {
-                    // One failed send costs its batch, not the sink: a fresh socket carries on with the next one.
-                    Interlocked.Add(ref _dropped, batch.Count);
-                    SelfLog.WriteLine("Distlog sink: sending {0} events to {1} failed, they were dropped; reconnecting: {2}", batch.Count, _options.Endpoint, ex.Message);
+                    // One failed send costs its batch (unless it waits for its acknowledgement, and so is sent again), not
+                    // the sink: a fresh socket carries on with the next one.
+                    if (control is null)
+                        Interlocked.Add(ref _dropped, batch.Count);
+                    SelfLog.WriteLine("Distlog sink: sending {0} events to {1} failed; reconnecting: {2}", batch.Count, _options.Endpoint, ex.Message);
                     batch.Clear();
                     Thread.Sleep(SendRetryInterval);
                     var fresh = Open(context);
@@ -234,21 +311,96 @@ sealed class DistlogSink : ILogEventSink, IDisposable
 
                 if (!sent)
                 {
-                    Interlocked.Add(ref _dropped, batch.Count);
+                    Interlocked.Add(ref _dropped, control is null ? batch.Count : 0);
                     DropQueued();
                     return;
                 }
-                Interlocked.Add(ref _sent, batch.Count);
+                if (control is null)
+                    Interlocked.Add(ref _sent, batch.Count);
                 batch.Clear();
                 continue;
             }
 
             if (_stopping)
-                return;
+            {
+                if (control is null || _unacknowledged.Count == 0 || RemainingFlushTime() == TimeSpan.Zero)
+                    return;
+                // A collector never reached will not answer within the flush timeout either.
+                stopStarted = stopStarted == 0 ? Stopwatch.GetTimestamp() : stopStarted;
+                if (!_everConnected && Stopwatch.GetElapsedTime(stopStarted) >= NeverReachedWait)
+                    return;
+            }
 
             ReportDropsNowAndThen();
-            _queue.WaitForEvents(IdleWait);
+            if (control is not null && _unacknowledged.Count > 0)
+                WaitForAcknowledgements(control);
+            else
+                _queue.WaitForEvents(IdleWait);
         }
+    }
+
+    /// <summary>Keeps the batch until it is acknowledged, holding its events' room in the queue.</summary>
+    UnacknowledgedBatch Keep(ClefBatch batch)
+    {
+        _queue.Hold(batch.Count);
+        return _unacknowledged.Add(batch.Payload, batch.Count);
+    }
+
+    bool TrySendKept(ZmqSocket socket, UnacknowledgedBatch kept)
+    {
+        BinaryPrimitives.WriteInt64LittleEndian(_idFrame.AsSpan(SenderIdLength), kept.Sequence);
+        BinaryPrimitives.WriteInt64LittleEndian(_idFrame.AsSpan(SenderIdLength + 8), _unacknowledged.Lowest);
+        if (!TrySend(socket, kept.Bytes, _idFrame))
+            return false;
+        _unacknowledged.Sent(kept);
+        return true;
+    }
+
+    /// <summary>Sends again the batches whose acknowledgement is overdue (lost with a collector that restarted); false
+    /// once stopping and the flush timeout has passed.</summary>
+    bool ResendDue(ZmqSocket socket)
+    {
+        while (_unacknowledged.FirstDue() is { } due)
+        {
+            if (!TrySendKept(socket, due))
+                return false;
+            Interlocked.Increment(ref _resent);
+        }
+        return true;
+    }
+
+    void ReceiveAcknowledgements(ZmqSocket control)
+    {
+        while (control.TryReceive(_ackMessage, dontWait: true))
+        {
+            var isAck = _ackMessage.Data.SequenceEqual("ACK"u8) && _ackMessage.More;
+            if (!isAck || !control.TryReceive(_ackMessage, dontWait: true))
+            {
+                while (_ackMessage.More && control.TryReceive(_ackMessage, dontWait: true))
+                {
+                }
+                continue;
+            }
+            var sequences = _ackMessage.Data;
+            for (var at = 0; at + 8 <= sequences.Length; at += 8)
+            {
+                var events = _unacknowledged.Acknowledge(BinaryPrimitives.ReadInt64LittleEndian(sequences[at..]));
+                _queue.Release(events);
+                Interlocked.Add(ref _sent, events);
+            }
+            _everAcknowledged = true;
+            while (_ackMessage.More && control.TryReceive(_ackMessage, dontWait: true))
+            {
+            }
+        }
+    }
+
+    void WaitForAcknowledgements(ZmqSocket control)
+    {
+        ReadOnlySpan<ZmqSocket> sockets = [control];
+        Span<bool> readable = [false];
+        // Short, so that events queued meanwhile wait no longer than this for their turn.
+        ZmqPoller.Poll(sockets, readable, AcknowledgementPoll);
     }
 
     void FillBatch(ClefBatch batch)
@@ -262,19 +414,23 @@ sealed class DistlogSink : ILogEventSink, IDisposable
         }
     }
 
-    /// <summary>Sends the batch, retrying while the collector is away; false once stopping and the flush timeout has passed.</summary>
-    bool TrySend(ZmqSocket socket, ClefBatch batch)
+    /// <summary>Sends topic, payload and (where given) the batch id, retrying while the collector is away; false once
+    /// stopping and the flush timeout has passed.</summary>
+    bool TrySend(ZmqSocket socket, ReadOnlySpan<byte> payload, byte[]? id)
     {
         while (true)
         {
             if (socket.TrySend(_topic, more: true))
             {
-                // The second frame of a started message is queued at once: libzmq sends messages whole.
-                socket.Send(batch.Payload);
+                // The other frames of a started message are queued at once: libzmq sends messages whole.
+                socket.Send(payload, more: id is not null);
+                if (id is not null)
+                    socket.Send(id);
+                _everConnected = true;
                 return true;
             }
 
-            if (_stopping && RemainingFlushTime() == TimeSpan.Zero)
+            if (_stopping && (RemainingFlushTime() == TimeSpan.Zero || !_everConnected && Stopwatch.GetElapsedTime(_stoppingSince) >= NeverReachedWait))
                 return false;
             // The collector is away: what overflows the queue meanwhile is reported while it happens.
             ReportDropsNowAndThen();

@@ -14,6 +14,9 @@ sealed record DistlogSinkOptions
     public const string Systems = "PST";
     public static readonly TimeSpan DefaultDropReportInterval = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan DefaultFlushTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan DefaultAcknowledgementTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>The control endpoint's port is the endpoint's plus this (5012 for 5010), as distlogd binds it by default.</summary>
+    public const int ControlPortOffset = 2;
 
     public string Endpoint { get; init; } = DefaultEndpoint;
     public required string Application { get; init; }
@@ -31,4 +34,30 @@ sealed record DistlogSinkOptions
     public int FormatOnEmitDepth { get; init; } = DefaultFormatOnEmitDepth;
     public TimeSpan DropReportInterval { get; init; } = DefaultDropReportInterval;
     public TimeSpan FlushTimeout { get; init; } = DefaultFlushTimeout;
+
+    /// <summary>Whether batches are kept until the collector acknowledges them (and resent where it does not).</summary>
+    public bool Acknowledge { get; init; } = true;
+
+    /// <summary>The collector's control endpoint, where acknowledgements come from; null: the endpoint's host, its port + 2.</summary>
+    public string? ControlEndpoint { get; init; }
+
+    /// <summary>How long a batch waits for its acknowledgement before it is sent again (then twice as long, up to 30 s).</summary>
+    public TimeSpan AcknowledgementTimeout { get; init; } = DefaultAcknowledgementTimeout;
+
+    /// <summary>The control endpoint to connect to: <see cref="ControlEndpoint"/>, else <see cref="Endpoint"/>'s host on its
+    /// port plus <see cref="ControlPortOffset"/>; null where the endpoint is not <c>tcp://host:port</c>.</summary>
+    public string? EffectiveControlEndpoint
+    {
+        get
+        {
+            if (ControlEndpoint is not null)
+                return ControlEndpoint;
+            if (!Endpoint.StartsWith("tcp://", StringComparison.Ordinal))
+                return null;
+            var colon = Endpoint.LastIndexOf(':');
+            return colon > "tcp://".Length && int.TryParse(Endpoint.AsSpan(colon + 1), out var port) && port > 0 && port + ControlPortOffset <= 65535
+                ? $"{Endpoint[..colon]}:{port + ControlPortOffset}"
+                : null;
+        }
+    }
 }

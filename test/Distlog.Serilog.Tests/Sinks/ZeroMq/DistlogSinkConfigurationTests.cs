@@ -19,7 +19,7 @@ public sealed class DistlogSinkConfigurationTests
                 "MinimumLevel": "Debug",
                 "Enrich": [ "FromLogContext" ],
                 "WriteTo": [
-                  { "Name": "Distlog", "Args": { "endpoint": "{{receiver.Endpoint}}", "application": "from-json", "system": "S", "whenFull": "Block", "queueLimit": 500 } }
+                  { "Name": "Distlog", "Args": { "endpoint": "{{receiver.Endpoint}}", "controlEndpoint": "{{receiver.ControlEndpoint}}", "application": "from-json", "system": "S", "whenFull": "Block", "queueLimit": 500 } }
                 ]
               }
             }

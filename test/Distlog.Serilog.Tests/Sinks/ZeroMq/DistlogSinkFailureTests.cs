@@ -74,7 +74,7 @@ public sealed class DistlogSinkFailureTests
     public void AnEventAfterDisposalIsCountedAsDropped()
     {
         using var receiver = new PullReceiver();
-        var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, Application = "late" });
+        var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "late" });
         var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
         logger.Information("before");
         sink.Dispose();
@@ -93,7 +93,7 @@ public sealed class DistlogSinkFailureTests
         using var receiver = new PullReceiver();
         var sink = new DistlogSink(new DistlogSinkOptions
         {
-            Endpoint = receiver.Endpoint, Application = "big", EventBodyLimitBytes = 4_096, FormatOnEmitDepth = formatOnEmitDepth,
+            Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "big", EventBodyLimitBytes = 4_096, FormatOnEmitDepth = formatOnEmitDepth,
         });
         using (var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger())
         {
@@ -114,7 +114,7 @@ public sealed class DistlogSinkFailureTests
     public void AnEventBodyLimitFromConfigurationApplies()
     {
         using var receiver = new PullReceiver();
-        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, application: "cfg", eventBodyLimitBytes: 1_000).CreateLogger())
+        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "cfg", eventBodyLimitBytes: 1_000).CreateLogger())
         {
             logger.Information("huge {Payload}", new string('x', 2_000));
             logger.Information("small");

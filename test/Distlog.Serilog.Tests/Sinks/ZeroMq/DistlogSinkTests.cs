@@ -18,7 +18,7 @@ public sealed class DistlogSinkTests
         using var receiver = new PullReceiver();
         var logger = new LoggerConfiguration()
             .Enrich.FromLogContext()
-            .WriteTo.Distlog(receiver.Endpoint, application: "orders", system: "T")
+            .WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "orders", system: "T")
             .CreateLogger();
 
         using (var job = DistlogTask.Start(logger, "Import {File}", "a.csv"))
@@ -53,7 +53,7 @@ public sealed class DistlogSinkTests
     public void PropertiesTheEventHasAlreadyAreKept()
     {
         using var receiver = new PullReceiver();
-        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, application: "sink-default").CreateLogger())
+        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "sink-default").CreateLogger())
             logger.ForContext("Application", "own").Information("hello");
 
         Assert.That(receiver.WaitForLines(1, Patience), Is.True);
@@ -66,7 +66,7 @@ public sealed class DistlogSinkTests
         const int count = 1_000_000;
         using var receiver = new PullReceiver(keepMessages: false);
         using (var logger = new LoggerConfiguration()
-            .WriteTo.Distlog(receiver.Endpoint, application: "bulk", whenFull: DistlogWhenFull.Block, queueLimit: 10_000, flushTimeout: TimeSpan.FromSeconds(60))
+            .WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "bulk", whenFull: DistlogWhenFull.Block, queueLimit: 10_000, flushTimeout: TimeSpan.FromSeconds(60))
             .CreateLogger())
         {
             for (var i = 0; i < count; i++)
@@ -82,9 +82,10 @@ public sealed class DistlogSinkTests
     {
         const int count = 5_000;
         var endpoint = $"tcp://127.0.0.1:{FreePort.Next()}";
+        var control = $"tcp://127.0.0.1:{FreePort.Next()}";
         var sink = new Distlog.Sinks.ZeroMq.DistlogSink(new Distlog.Sinks.ZeroMq.DistlogSinkOptions
         {
-            Endpoint = endpoint, Application = "drops", QueueLimit = 1_000, FlushTimeout = TimeSpan.FromSeconds(20),
+            Endpoint = endpoint, ControlEndpoint = control, Application = "drops", QueueLimit = 1_000, FlushTimeout = TimeSpan.FromSeconds(20),
         });
         var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
         for (var i = 0; i < count; i++)
@@ -92,7 +93,7 @@ public sealed class DistlogSinkTests
 
         Assert.That(sink.Dropped, Is.GreaterThanOrEqualTo(count - 1_000 - Distlog.Sinks.ZeroMq.DistlogSinkOptions.DefaultBatchSizeLimit));
 
-        using var receiver = new PullReceiver(endpoint);
+        using var receiver = new PullReceiver(endpoint, controlBindEndpoint: control);
         logger.Dispose();
 
         Assert.That(receiver.WaitForLines(count - (int)sink.Dropped, Patience), Is.True);
@@ -105,10 +106,11 @@ public sealed class DistlogSinkTests
     public void PastTheFormatDepthTheQueueHoldsCLEFLinesNotTheEvents()
     {
         var endpoint = $"tcp://127.0.0.1:{FreePort.Next()}";
+        var control = $"tcp://127.0.0.1:{FreePort.Next()}";
         // One event per batch: the worker, with no collector to send to, holds one and leaves the rest queued.
         using var sink = new DistlogSink(new DistlogSinkOptions
         {
-            Endpoint = endpoint, Application = "deep", BatchSizeLimit = 1, FormatOnEmitDepth = 0, FlushTimeout = TimeSpan.FromSeconds(20),
+            Endpoint = endpoint, ControlEndpoint = control, Application = "deep", BatchSizeLimit = 1, FormatOnEmitDepth = 0, FlushTimeout = TimeSpan.FromSeconds(20),
         });
         var emitted = Enumerable.Range(0, 10).Select(i => EmitAndForget(sink, i)).ToList();
 
@@ -117,7 +119,7 @@ public sealed class DistlogSinkTests
         GC.Collect();
 
         Assert.That(emitted.Count(e => e.IsAlive), Is.Zero, "no queued LogEvent is kept alive");
-        using var receiver = new PullReceiver(endpoint);
+        using var receiver = new PullReceiver(endpoint, controlBindEndpoint: control);
         Assert.That(receiver.WaitForLines(10, Patience), Is.True, $"received {receiver.LineCount} of 10");
         var events = receiver.Lines.Select(ClefReader.Read).ToList();
         Assert.That(events.Select(e => e.Scalar("Number")), Is.EqualTo(Enumerable.Range(0, 10)));
@@ -132,7 +134,7 @@ public sealed class DistlogSinkTests
             new { Id = 7, Lines = new[] { 1, 2 } }, "ACME \"Ltd\"", 12.5m, new Dictionary<string, int> { ["a"] = 1 });
         foreach (var depth in new[] { DistlogSinkOptions.DefaultFormatOnEmitDepth, 0 })
         {
-            using var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, Application = "same", FormatOnEmitDepth = depth });
+            using var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "same", FormatOnEmitDepth = depth });
             sink.Emit(logEvent);
         }
 
@@ -149,7 +151,7 @@ public sealed class DistlogSinkTests
         using var receiver = new PullReceiver();
         var sink = new DistlogSink(new DistlogSinkOptions
         {
-            Endpoint = receiver.Endpoint, Application = "many", WhenFull = DistlogWhenFull.Block, QueueLimit = 20_000,
+            Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "many", WhenFull = DistlogWhenFull.Block, QueueLimit = 20_000,
             FormatOnEmitDepth = 100, FlushTimeout = TimeSpan.FromSeconds(60),
         });
         using (var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger())
@@ -184,7 +186,7 @@ public sealed class DistlogSinkTests
     public void AHugeEventFormattedOnEmitLeavesItsThreadNoHugeBuffer()
     {
         using var receiver = new PullReceiver();
-        using var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, Application = "huge", FormatOnEmitDepth = 0 });
+        using var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "huge", FormatOnEmitDepth = 0 });
         sink.Emit(Some.Event("small"));
         Assert.That(DistlogSink.LineBufferKeptByThisThread, Is.InRange(1, 64 * 1024), "the thread keeps a small buffer");
 

@@ -1,0 +1,66 @@
+using Distlog.Collector.Tests.Support;
+using Serilog;
+using Serilog.Debugging;
+
+namespace Distlog.Collector.Tests.Journal;
+
+/// <summary>
+/// The real sink in this process, a real distlogd child with the journal on (the default), stopped mid-stream and
+/// started again: every numbered event reaches the file and the SQLite store exactly once.
+/// </summary>
+public sealed class AcknowledgedDeliveryTests
+{
+    private const int Count = 200_000;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+
+    [TestCase(true, TestName = "KillDashNineOfTheCollectorMidStreamLosesNoEventAndDuplicatesNone")]
+    [TestCase(false, TestName = "SigtermOfTheCollectorMidStreamLosesNoEventAndDuplicatesNone")]
+    public void StoppingTheCollectorMidStreamLosesNoEventAndDuplicatesNone(bool kill)
+    {
+        using var folder = new TempFolder();
+        var ingest = FreePort.Endpoint();
+        var control = FreePort.Endpoint();
+        var yaml = Some.Yaml(ingest,
+            "sink: file\nargs: { path: logs/events.clef, rollingInterval: Infinite }",
+            "sink: sqlite\nargs: { path: logs/distlog.db }") + $"control:\n  endpoint: \"{control}\"\n";
+        var collector = CollectorProcess.StartReady(folder, yaml);
+        var selfLog = new List<string>();
+        SelfLog.Enable(m => { lock (selfLog) selfLog.Add(m); });
+        try
+        {
+            using (var logger = new LoggerConfiguration()
+                .WriteTo.Distlog(ingest, controlEndpoint: control, application: "numbered", whenFull: DistlogWhenFull.Block,
+                    flushTimeout: Patience)
+                .CreateLogger())
+            {
+                for (var i = 0; i < Count; i++)
+                {
+                    if (i == Count / 2)
+                    {
+                        if (kill)
+                            collector.KillHard();
+                        else
+                            Assert.That(collector.Terminate(), Is.Zero, collector.Stderr);
+                        collector.Dispose();
+                        collector = CollectorProcess.StartReady(folder, yaml);
+                    }
+                    logger.Information("Event {N}", i);
+                }
+            }
+            Assert.That(collector.Terminate(), Is.Zero, collector.Stderr);
+        }
+        finally
+        {
+            SelfLog.Disable();
+            collector.Dispose();
+        }
+
+        lock (selfLog)
+            Assert.That(selfLog, Has.None.Contains("not delivered"), string.Join("\n", selfLog));
+        var expected = Enumerable.Range(0, Count).Select(i => (long)i).ToList();
+        var inFile = Stored.Numbers(Stored.ClefLines(folder.Combine("logs")));
+        Assert.That(inFile.Order().ToList(), Is.EqualTo(expected), "the file holds every event once");
+        var inSqlite = Stored.SqliteRows(folder.Combine("logs/distlog.db")).Select(r => (long)System.Text.Json.Nodes.JsonNode.Parse(r.Clef)!["N"]!).ToList();
+        Assert.That(inSqlite.Order().ToList(), Is.EqualTo(expected), "the SQLite store holds every event once");
+    }
+}
