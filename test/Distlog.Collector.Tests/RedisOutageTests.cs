@@ -18,10 +18,10 @@ public sealed class RedisOutageTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
     private static readonly Regex Stats = new(@"Stats: received \d+ messages, accepted \d+ events, rejected 0; " +
-        @"file: delivered (?<file>\d+), filtered 0, dropped 0, queued 0; " +
+        @"file: delivered (?<file>\d+), filtered 0, dropped 0, queued 0, behind \d+; " +
         @"redis: delivered (?<delivered>\d+), filtered 0, dropped (?<dropped>\d+), queued (?<queued>\d+)");
     private static readonly Regex Summary = new(@"Shutdown: received \d+ messages, accepted (?<accepted>\d+) events, rejected 0; " +
-        @"file: delivered (?<file>\d+), filtered 0, dropped (?<fileDropped>\d+), queued 0; " +
+        @"file: delivered (?<file>\d+), filtered 0, dropped (?<fileDropped>\d+), queued 0, behind \d+; " +
         @"redis: delivered (?<delivered>\d+), filtered 0, dropped (?<dropped>\d+), queued 0");
 
     [Test]

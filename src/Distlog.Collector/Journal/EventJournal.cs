@@ -25,6 +25,8 @@ internal sealed class EventJournal : IDisposable
     private readonly SenderTable _senders = new();
     private readonly Dictionary<string, long> _cursors = [];
     private readonly Lock _handleLock = new();
+    // Guards the segment list and the cursors; never held while waiting for anything.
+    private readonly Lock _segmentsLock = new();
     private readonly Timer? _fsyncTimer;
     private SafeFileHandle _active = null!;
     private long _activeLength, _committedLength, _totalBytes, _written, _next;
@@ -138,7 +140,7 @@ internal sealed class EventJournal : IDisposable
     /// <summary>The segment that holds event <paramref name="id"/>, or the oldest where it is older than all of them.</summary>
     public JournalSegment SegmentFor(long id)
     {
-        lock (Sync)
+        lock (_segmentsLock)
         {
             for (var i = _segments.Count - 1; i > 0; i--)
             {
@@ -152,7 +154,7 @@ internal sealed class EventJournal : IDisposable
     /// <summary>How far <paramref name="segment"/> may be read (the committed end of the active one), and the segment after it.</summary>
     public long Limit(JournalSegment segment, out JournalSegment? following)
     {
-        lock (Sync)
+        lock (_segmentsLock)
         {
             var index = _segments.IndexOf(segment);
             following = index >= 0 && index + 1 < _segments.Count ? _segments[index + 1] : null;
@@ -164,7 +166,7 @@ internal sealed class EventJournal : IDisposable
     public void CursorSaved(string plugin, long next)
     {
         List<JournalSegment> done = [];
-        lock (Sync)
+        lock (_segmentsLock)
         {
             _cursors[plugin] = next;
             var oldest = _cursors.Values.Min();
@@ -240,7 +242,7 @@ internal sealed class EventJournal : IDisposable
         var handle = File.OpenHandle(segment.Path, FileMode.Create, FileAccess.Write, FileShare.Read | FileShare.Delete);
         lock (_handleLock)
             _active = handle;
-        lock (Sync)
+        lock (_segmentsLock)
         {
             _segments.Add(segment);
             _activeLength = 0;

@@ -20,22 +20,33 @@ public sealed class WhenFullTests
     }
 
     [Test]
-    public void WithTheDefaultTheStoreDropsWhatItsQueueCannotHoldAndCountsIt()
+    public void WithTheJournalTheStoreReadsWhatItsQueueCannotHoldFromTheJournalAndDropsNothing()
     {
         var (rows, delivered, dropped) = Burst(whenFull: null);
+
+        Assert.That(dropped, Is.Zero);
+        Assert.That(delivered, Is.EqualTo(Events));
+        Assert.That(rows, Is.EqualTo(Enumerable.Range(0, Events).Select(i => $"Event {i}")), "every event once, in order");
+    }
+
+    [Test]
+    public void WithoutTheJournalTheStoreDropsWhatItsQueueCannotHoldAndCountsIt()
+    {
+        var (rows, delivered, dropped) = Burst(whenFull: null, journal: false);
 
         Assert.That(dropped, Is.GreaterThan(0));
         Assert.That(delivered + dropped, Is.EqualTo(Events));
         Assert.That(rows, Has.Count.EqualTo(delivered));
     }
 
-    private static (List<string?> Rows, long Delivered, long Dropped) Burst(string? whenFull)
+    private static (List<string?> Rows, long Delivered, long Dropped) Burst(string? whenFull, bool journal = true)
     {
         using var folder = new TempFolder();
         var ingest = FreePort.Endpoint();
         var plugin = "sink: sqlite\nqueueCapacity: 50\nbatchSize: 10\nargs: { path: logs/distlog.db }" +
             (whenFull is null ? "" : $"\nwhenFull: {whenFull}");
-        using var collector = CollectorProcess.StartReady(folder, Some.Yaml(ingest, plugin) + "stats:\n  interval: 200ms\n");
+        using var collector = CollectorProcess.StartReady(folder, Some.Yaml(ingest, plugin) + "stats:\n  interval: 200ms\n" +
+            (journal ? "" : "journal:\n  enabled: false\n"));
         using (var pusher = new Pusher(ingest))
         {
             for (var n = 0; n < Events; n += 100)

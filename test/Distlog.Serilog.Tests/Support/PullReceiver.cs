@@ -19,7 +19,8 @@ sealed class PullReceiver : IDisposable
     readonly bool _acknowledge;
     volatile bool _stopping;
     volatile bool _paused;
-    int _lines, _batchIds;
+    int _lines, _batchIds, _resent;
+    readonly HashSet<string> _seenBatches = [];
 
     /// <param name="bindEndpoint">Where to bind.</param>
     /// <param name="keepMessages">False to only count lines, for runs of millions of events.</param>
@@ -45,6 +46,9 @@ sealed class PullReceiver : IDisposable
 
     /// <summary>Where the control socket listens: give it to the sink as its control endpoint.</summary>
     public string ControlEndpoint { get; private set; } = "";
+
+    /// <summary>Batches received again after they were kept (their acknowledgement was lost): acknowledged, not kept.</summary>
+    public int Resent => Volatile.Read(ref _resent);
 
     /// <summary>Messages that carried a batch id.</summary>
     public int BatchIds => Volatile.Read(ref _batchIds);
@@ -107,6 +111,14 @@ sealed class PullReceiver : IDisposable
                 id = message.Data.ToArray();
             if (_paused)
                 continue;
+            if (id is { Length: 32 } && !_seenBatches.Add(Convert.ToHexString(id.AsSpan(0, 24))))
+            {
+                // As distlogd does: a batch it holds already is acknowledged again, not kept twice.
+                Interlocked.Increment(ref _resent);
+                if (_acknowledge)
+                    Acknowledge(control, id);
+                continue;
+            }
 
             Interlocked.Add(ref _lines, payload.Length == 0 ? 0 : payload.AsSpan().Count((byte)'\n') + 1);
             if (_keepMessages)
@@ -115,14 +127,17 @@ sealed class PullReceiver : IDisposable
             {
                 Interlocked.Increment(ref _batchIds);
                 if (_acknowledge)
-                {
-                    // To the sender (its routing id is the id's first 16 bytes): ACK and the batch's sequence number.
-                    control.TrySend(id.AsSpan(0, 16), more: true, dontWait: true);
-                    control.TrySend("ACK"u8, more: true, dontWait: true);
-                    control.TrySend(id.AsSpan(16, 8), dontWait: true);
-                }
+                    Acknowledge(control, id);
             }
         }
+    }
+
+    static void Acknowledge(ZmqSocket control, byte[] id)
+    {
+        // To the sender (its routing id is the id's first 16 bytes): ACK and the batch's sequence number.
+        control.TrySend(id.AsSpan(0, 16), more: true, dontWait: true);
+        control.TrySend("ACK"u8, more: true, dontWait: true);
+        control.TrySend(id.AsSpan(16, 8), dontWait: true);
     }
 
     public void Dispose()

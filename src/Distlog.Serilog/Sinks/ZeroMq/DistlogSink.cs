@@ -255,8 +255,9 @@ sealed class DistlogSink : ILogEventSink, IDisposable
         try
         {
             socket.SetRoutingId(_senderId.AsSpan(0, SenderIdLength));
+            // Soon back after a collector restart: acknowledgements sent before it reconnects are lost, and cost resends.
             socket.ReconnectInterval = TimeSpan.FromMilliseconds(100);
-            socket.ReconnectIntervalMax = TimeSpan.FromSeconds(5);
+            socket.ReconnectIntervalMax = TimeSpan.FromSeconds(1);
             socket.Connect(endpoint);
             return socket;
         }
