@@ -35,7 +35,8 @@ internal sealed record CommandLine(string? ConfigPath, IReadOnlyList<string> Ing
                     config = Value(args, ref i);
                     break;
                 case "--ingest":
-                    ingest.Add(Value(args, ref i));
+                    var endpoint = Value(args, ref i);
+                    ingest.Add(BindEndpoint.Problem(endpoint) is { } problem ? throw new UsageException($"--ingest: {problem}") : endpoint);
                     break;
                 case "--stats-interval":
                     var text = Value(args, ref i);

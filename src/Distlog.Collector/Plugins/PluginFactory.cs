@@ -54,7 +54,10 @@ internal static class PluginFactory
 
     private static Func<IBatchSink> Publish(PluginSettings plugin)
     {
-        var endpoint = new PluginArguments(plugin, "endpoint").GetText("endpoint", PublishSink.DefaultEndpoint);
+        var args = new PluginArguments(plugin, "endpoint");
+        var endpoint = args.GetText("endpoint", PublishSink.DefaultEndpoint);
+        if (BindEndpoint.Problem(endpoint) is { } problem)
+            throw args.Find("endpoint")!.Error(problem);
         return () => new PublishSink(endpoint);
     }
 
