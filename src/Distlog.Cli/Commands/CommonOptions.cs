@@ -30,6 +30,39 @@ internal static class CommonOptions
         return input;
     }
 
+    /// <summary><c>[FILE...|-]</c>: CLEF files read one after another (rolled daily files), or standard input.</summary>
+    public static Argument<string[]> Inputs()
+    {
+        var inputs = new Argument<string[]>("FILE")
+        {
+            Description = "CLEF files (one JSON event per line), read in the order given, e.g. rolled logs/distlog-*.clef; - for standard input",
+            Arity = ArgumentArity.ZeroOrMore,
+            DefaultValueFactory = _ => [InputFile.StandardInput],
+        };
+
+        inputs.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value is ['-', _, ..])
+                    result.AddError($"Unrecognized option '{token.Value}'");
+            }
+        });
+        return inputs;
+    }
+
+    /// <summary><c>--property NAME=VALUE</c>, repeatable.</summary>
+    public static Option<string[]> Property() => new("--property", "-p")
+    {
+        Description = "Only events whose property NAME has this VALUE (as text); repeat for more, all must match",
+        HelpName = "NAME=VALUE",
+        CustomParser = ParseProperties,
+    };
+
+    /// <summary>The pairs of <see cref="Property"/>, split at the first <c>=</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Properties(string[]? pairs) =>
+        (pairs ?? []).Select(p => KeyValuePair.Create(p[..p.IndexOf('=')], p[(p.IndexOf('=') + 1)..])).ToList();
+
     /// <summary><c>--endpoint</c> with a default.</summary>
     public static Option<string> Endpoint(string defaultEndpoint, string description) => new("--endpoint", "-e")
     {
@@ -156,6 +189,14 @@ internal static class CommonOptions
             ? n
             : Fail<int>(result, $"'{Single(result)}' is not a positive whole number"),
     };
+
+    static string[] ParseProperties(ArgumentResult result)
+    {
+        var pairs = result.Tokens.Select(t => t.Value).ToArray();
+        foreach (var pair in pairs.Where(p => p.IndexOf('=') <= 0))
+            result.AddError($"'{pair}' is not NAME=VALUE");
+        return pairs;
+    }
 
     static OutputTemplate ParseTemplate(ArgumentResult result)
     {

@@ -52,6 +52,17 @@ public sealed class DistlogCliTests
         Assert.That(result.Output, Is.Empty);
     }
 
+    [TestCase("tial", "distlog: unknown command 'tial'; did you mean 'tail'? See 'distlog --help'.\n")]
+    [TestCase("pritn", "distlog: unknown command 'pritn'; did you mean 'print'? See 'distlog --help'.\n")]
+    [TestCase("qeury", "distlog: unknown command 'qeury'; did you mean 'query'? See 'distlog --help'.\n")]
+    [TestCase("frobnicate", "distlog: unknown command 'frobnicate'. See 'distlog --help'.\n")]
+    public void AnUnknownCommandIsNamedWithTheClosestCommands(string typed, string message)
+    {
+        var result = CliRun.Run(typed, "--level", "error");
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(result.Error, Is.EqualTo(message));
+    }
+
     [Test]
     public void AMissingFileGivesOneLineNamingItAndExitCodeOne()
     {
