@@ -122,7 +122,7 @@ internal static class CommonOptions
     /// <summary><c>--template</c>: a text layout, checked while parsing.</summary>
     public static Option<OutputTemplate> Template() => new("--template")
     {
-        Description = "Text layout: {@t} {@t:FORMAT} {@l} {@l:u3} {@l:w3} {@m} {@mt} {@x} {@tr} {@sp} {Property} {NewLine}",
+        Description = "Text layout: {@t} {@t:FORMAT} {@l} {@l:u3} {@l:w3} {@m} {@mt} {@x} {@tr} {@sp} {@status} {Property} {NewLine}",
         HelpName = "TEMPLATE",
         DefaultValueFactory = _ => OutputTemplate.Parse(OutputTemplate.Default),
         CustomParser = ParseTemplate,

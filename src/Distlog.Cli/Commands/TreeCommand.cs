@@ -47,7 +47,7 @@ internal sealed class TreeCommand : Command
     int Run(ParseResult result)
     {
         var task = result.GetValue(_task);
-        var output = new TreeOutput(_console.CreateOutputWriter(), new TaskTreeRenderer(result.GetValue(_ascii)));
+        var output = new TreeOutput(_console.CreateOutputWriter(), new TaskTreeRenderer(result.GetValue(_ascii), _console.UseColour));
         try
         {
             foreach (var record in Read(result, task))
