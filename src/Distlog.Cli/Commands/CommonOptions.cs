@@ -160,6 +160,16 @@ internal static class CommonOptions
             : Fail<double>(result, $"'{Single(result)}' is not a positive number of seconds"),
     };
 
+    /// <summary><c>--timeout</c> in seconds, without a default: null means wait until Ctrl-C.</summary>
+    public static Option<double?> WaitTimeout(string description) => new("--timeout")
+    {
+        Description = description,
+        HelpName = "SECONDS",
+        CustomParser = result => double.TryParse(Single(result), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? seconds
+            : Fail<double?>(result, $"'{Single(result)}' is not a positive number of seconds"),
+    };
+
     /// <summary>A positive whole number option without a default, such as <c>--count</c>.</summary>
     public static Option<long?> Count(string name, string alias, string description) => new(name, alias)
     {
