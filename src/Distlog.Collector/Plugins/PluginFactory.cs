@@ -63,8 +63,8 @@ internal static class PluginFactory
 
     private static Func<IBatchSink> Console(PluginSettings plugin)
     {
-        _ = new PluginArguments(plugin);
-        return ConsoleSink.StandardOutput;
+        var args = new PluginArguments(plugin, "colour");
+        return ConsoleSink.StandardOutput(args.Get("colour", ConsoleColourMode.Auto));
     }
 
     private static Func<IBatchSink> Generic(PluginSettings plugin)
