@@ -16,7 +16,7 @@ public sealed class DistlogCliTests
     [TestCase("send", "FILE", "--endpoint", "--system", "--invalid-data", "--timeout")]
     [TestCase("print", "FILE", "--format", "--template", "--level", "--app", "--task", "--property", "--invalid-data")]
     [TestCase("tree", "FILE", "--db", "--task", "--ascii", "--limit", "--invalid-data")]
-    [TestCase("query", "--db", "--task", "--level", "--app", "--system", "--since", "--until", "--text", "--limit", "--format", "--template", "--ascii")]
+    [TestCase("query", "--db", "--task", "--level", "--app", "--system", "--since", "--until", "--text", "--property", "--limit", "--format", "--template", "--ascii")]
     public void EachCommandsHelpNamesAllItsOptions(string command, params string[] options)
     {
         var result = CliRun.Run(command, "--help");
