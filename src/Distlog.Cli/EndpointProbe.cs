@@ -15,11 +15,6 @@ internal static class EndpointProbe
     // One attempt gives up after this, so that a host that drops packets is reported as soon as a refusing one is.
     static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Tries to connect until one attempt succeeds or <paramref name="timeout"/> passes; throws a
-    /// <see cref="CliException"/> naming the endpoint where none succeeds.</summary>
-    public static Task EnsureReachableAsync(string endpoint, TimeSpan timeout, string hint, CancellationToken cancellationToken) =>
-        WaitUntilReachableAsync(endpoint, timeout, hint, waiting: null, cancellationToken);
-
     /// <summary>
     /// Tries to connect until one attempt succeeds, <paramref name="timeout"/> passes (null: until cancelled), or
     /// <paramref name="cancellationToken"/> is cancelled. <paramref name="waiting"/> hears the reason of the first
