@@ -10,34 +10,54 @@ namespace Distlog.Cli;
 /// </summary>
 internal static class EndpointProbe
 {
-    static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Tries to connect until one attempt succeeds or <paramref name="timeout"/> passes; throws a
-    /// <see cref="CliException"/> naming the endpoint where none succeeds.</summary>
-    public static async Task EnsureReachableAsync(string endpoint, TimeSpan timeout, string hint, CancellationToken cancellationToken)
+    // One attempt gives up after this, so that a host that drops packets is reported as soon as a refusing one is.
+    static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Tries to connect until one attempt succeeds, <paramref name="timeout"/> passes (null: until cancelled), or
+    /// <paramref name="cancellationToken"/> is cancelled. <paramref name="waiting"/> hears the reason of the first
+    /// failed attempt, once, so that the user knows what is awaited. Past the timeout, a <see cref="CliException"/>
+    /// names the endpoint and <paramref name="hint"/>.
+    /// </summary>
+    public static async Task WaitUntilReachableAsync(string endpoint, TimeSpan? timeout, string hint, Action<string>? waiting,
+        CancellationToken cancellationToken)
     {
         if (!TryParseTcp(endpoint, out var host, out var port))
             return;
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        string reason = "timed out";
+        if (timeout is { } limit)
+            deadline.CancelAfter(limit);
+        var reason = "timed out";
+        var told = false;
         while (true)
         {
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(deadline.Token);
+            attempt.CancelAfter(AttemptTimeout);
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(host, port, deadline.Token).ConfigureAwait(false);
+                await client.ConnectAsync(host, port, attempt.Token).ConfigureAwait(false);
                 return;
             }
             catch (SocketException ex)
             {
                 reason = ex.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused" : ex.Message;
             }
+            catch (OperationCanceledException) when (!deadline.IsCancellationRequested)
+            {
+                reason = "no answer";
+            }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 break;
             }
+
+            if (!told)
+                waiting?.Invoke(reason);
+            told = true;
 
             try
             {
@@ -50,7 +70,7 @@ internal static class EndpointProbe
         }
 
         throw new CliException(string.Create(CultureInfo.InvariantCulture,
-            $"cannot connect to {endpoint} within {timeout.TotalSeconds:0.#} s ({reason}); {hint}"));
+            $"cannot connect to {endpoint} within {timeout.GetValueOrDefault().TotalSeconds:0.#} s ({reason}); {hint}"));
     }
 
     /// <summary>Splits <c>tcp://host:port</c>, with an IPv6 host in brackets; false for other endpoints.</summary>

@@ -13,7 +13,8 @@ internal sealed record CommandLine(string? ConfigPath, IReadOnlyList<string> Ing
 
           --config FILE             YAML configuration (see distlogd.example.yaml); without it the embedded default:
                                     ingest tcp://*:5010, sqlite at logs/distlog.db, publish on tcp://*:5011
-          --ingest ENDPOINT         bind ingest here instead of ingest.endpoints (repeatable)
+          --ingest ENDPOINT         bind ingest here instead of ingest.endpoints (repeatable): tcp://IP:PORT,
+                                    tcp://*:PORT (every interface), PORT 1-65535 or *; ipc:///path; inproc://name
           --stats-interval DURATION log the summary line this often (e.g. 10s; off for shutdown only)
           -h, --help                show this help
 
@@ -35,7 +36,8 @@ internal sealed record CommandLine(string? ConfigPath, IReadOnlyList<string> Ing
                     config = Value(args, ref i);
                     break;
                 case "--ingest":
-                    ingest.Add(Value(args, ref i));
+                    var endpoint = Value(args, ref i);
+                    ingest.Add(BindEndpoint.Problem(endpoint) is { } problem ? throw new UsageException($"--ingest: {problem}") : endpoint);
                     break;
                 case "--stats-interval":
                     var text = Value(args, ref i);

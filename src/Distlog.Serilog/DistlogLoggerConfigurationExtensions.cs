@@ -2,6 +2,7 @@ using System.Reflection;
 using Distlog.Sinks.ZeroMq;
 using Serilog.Configuration;
 using Serilog.Core;
+using Serilog.Debugging;
 using Serilog.Events;
 
 namespace Serilog;
@@ -17,6 +18,8 @@ public static class DistlogLoggerConfigurationExtensions
     /// </summary>
     /// <param name="sinkConfiguration">Logger sink configuration.</param>
     /// <param name="endpoint">The collector's ingest endpoint. Default <c>tcp://localhost:5010</c>.</param>
+    /// <param name="restrictedToMinimumLevel">The minimum level for events passed through the sink. Ignored when <paramref name="levelSwitch"/> is given.</param>
+    /// <param name="levelSwitch">A switch allowing the pass-through minimum level to be changed at runtime.</param>
     /// <param name="application">The <c>Application</c> property. Default: the entry assembly's name.</param>
     /// <param name="system">The system letter of the topic: <c>P</c> production (default), <c>S</c> staging, <c>T</c> test.</param>
     /// <param name="queueLimit">The most events waiting to be sent. Default 100,000. From 1,000 waiting events on,
@@ -27,8 +30,6 @@ public static class DistlogLoggerConfigurationExtensions
     /// reported through <c>SelfLog</c>, so that one huge event cannot push a message over the collector's
     /// <c>maxMessageBytes</c> (4 MiB by default; a message holds at most 1 MiB plus one event). Default 1 MiB.</param>
     /// <param name="flushTimeout">How long disposal may take to send what is queued. Default 10 seconds.</param>
-    /// <param name="restrictedToMinimumLevel">The minimum level for events passed through the sink. Ignored when <paramref name="levelSwitch"/> is given.</param>
-    /// <param name="levelSwitch">A switch allowing the pass-through minimum level to be changed at runtime.</param>
     /// <param name="controlEndpoint">The collector's control endpoint, where acknowledgements come from. Default: the
     /// host of <paramref name="endpoint"/> on its port + 2 (tcp://collector:5012 for tcp://collector:5010), where distlogd
     /// binds it unless its YAML says otherwise.</param>
@@ -40,6 +41,8 @@ public static class DistlogLoggerConfigurationExtensions
     public static LoggerConfiguration Distlog(
         this LoggerSinkConfiguration sinkConfiguration,
         string endpoint = DistlogSinkOptions.DefaultEndpoint,
+        LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum,
+        LoggingLevelSwitch? levelSwitch = null,
         string? application = null,
         string system = "P",
         int queueLimit = DistlogSinkOptions.DefaultQueueLimit,
@@ -47,22 +50,20 @@ public static class DistlogLoggerConfigurationExtensions
         int batchSizeLimit = DistlogSinkOptions.DefaultBatchSizeLimit,
         TimeSpan? flushTimeout = null,
         int eventBodyLimitBytes = DistlogSinkOptions.DefaultEventBodyLimitBytes,
-        LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum,
-        LoggingLevelSwitch? levelSwitch = null,
         string? controlEndpoint = null,
         bool acknowledge = true)
     {
         ArgumentNullException.ThrowIfNull(sinkConfiguration);
         if (string.IsNullOrWhiteSpace(endpoint))
-            throw new ArgumentException("The collector endpoint is empty; give one such as tcp://localhost:5010.", nameof(endpoint));
+            throw Invalid("The collector endpoint is empty; give one such as tcp://localhost:5010.", nameof(endpoint));
         if (system is not { Length: 1 } || !DistlogSinkOptions.Systems.Contains(system[0]))
-            throw new ArgumentException($"The system '{system}' is not one of the letters P (production), S (staging) or T (test), which the collector accepts.", nameof(system));
+            throw Invalid($"The system '{system}' is not one of the letters P (production), S (staging) or T (test), which the collector accepts.", nameof(system));
         if (queueLimit < 1)
-            throw new ArgumentException($"The queue limit {queueLimit} is not positive.", nameof(queueLimit));
+            throw Invalid($"The queue limit {queueLimit} is not positive.", nameof(queueLimit));
         if (batchSizeLimit < 1)
-            throw new ArgumentException($"The batch size limit {batchSizeLimit} is not positive.", nameof(batchSizeLimit));
+            throw Invalid($"The batch size limit {batchSizeLimit} is not positive.", nameof(batchSizeLimit));
         if (eventBodyLimitBytes < 1)
-            throw new ArgumentException($"The event body limit {eventBodyLimitBytes} is not positive.", nameof(eventBodyLimitBytes));
+            throw Invalid($"The event body limit {eventBodyLimitBytes} is not positive.", nameof(eventBodyLimitBytes));
 
         var options = new DistlogSinkOptions
         {
@@ -78,5 +79,13 @@ public static class DistlogLoggerConfigurationExtensions
             Acknowledge = acknowledge,
         };
         return sinkConfiguration.Sink(new DistlogSink(options), restrictedToMinimumLevel, levelSwitch);
+    }
+
+    // Serilog.Settings.Configuration calls this method by reflection, so from appsettings.json the exception
+    // arrives wrapped in a TargetInvocationException whose message says nothing; SelfLog gets the real one.
+    static ArgumentException Invalid(string message, string parameterName)
+    {
+        SelfLog.WriteLine("WriteTo.Distlog: {0} (argument '{1}')", message, parameterName);
+        return new ArgumentException(message, parameterName);
     }
 }

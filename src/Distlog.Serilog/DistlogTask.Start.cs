@@ -32,6 +32,8 @@ public sealed partial class DistlogTask
     /// <summary>
     /// Continues, in this process, a task of another process: <paramref name="foreignId"/> is what
     /// <see cref="ForeignId"/> returned there, or a W3C <c>traceparent</c> (<c>00-{trace}-{span}-{flags}</c>).
+    /// Each import is a subtask of its own under the reserved id, <c>{id}/{span id}</c>, so that importing one id
+    /// twice (a redelivered message, a retried worker) gives two nodes and never repeats a key.
     /// </summary>
     /// <exception cref="ArgumentException">The id is neither.</exception>
     public static DistlogTask Import(string foreignId, string messageTemplate, params object?[]? propertyValues) =>
@@ -94,6 +96,8 @@ public sealed partial class DistlogTask
         var imported = TaskIds.TryParseTraceId(root, out var traceId)
             ? TaskActivities.StartChild(messageTemplate, new ActivityContext(traceId.Value, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true))
             : TaskActivities.StartRoot(messageTemplate);
-        return new DistlogTask(logger, null, root, path, imported, previous, messageTemplate, propertyValues);
+        // Each import is a node of its own under the reserved id, named by its span id as a joined trace's task
+        // is: a redelivered message or a retried worker imports the same id again, and must not share its keys.
+        return new DistlogTask(logger, null, root, path + "/" + imported.SpanId.ToHexString(), imported, previous, messageTemplate, propertyValues);
     }
 }

@@ -29,9 +29,9 @@ public sealed class ExecutableTests
         var print = ChildProcess.Run("", "print", TestFiles.ImportTaskClef, "--level", "Error");
         Assert.That(print.ExitCode, Is.EqualTo(0), print.ToString());
         Assert.That(print.Output, Is.EqualTo(
-            "[10:00:01 ERR] Import \"orders.csv\"\nSystem.InvalidOperationException: checksum mismatch\n" +
+            "[10:00:01 ERR] Import \"orders.csv\" ⇒ failed\nSystem.InvalidOperationException: checksum mismatch\n" +
             "   at Importer.Verify(String file)\n   at Importer.Run()\n" +
-            "[10:00:00 ERR] Store 17 rows\nSystem.IO.IOException: disk full\n   at Worker.Store()\n"));
+            "[10:00:00 ERR] Store 17 rows ⇒ failed\nSystem.IO.IOException: disk full\n   at Worker.Store()\n"));
 
         var tree = ChildProcess.Run(File.ReadAllText(TestFiles.ImportTaskClef), "tree");
         Assert.That(tree.Output, Is.EqualTo(TestFiles.Read("Rendering", "Expected", "import-task.txt")));

@@ -8,7 +8,7 @@ public sealed class ProgramTests
     public void AConfigErrorExitsNonZeroWithOneLineNamingFileLineAndKey()
     {
         using var folder = new TempFolder();
-        using var collector = CollectorProcess.Start(folder, "ingest:\n  endpoints: [\"tcp://127.0.0.1:0\"]\nplugins:\n  - sink: sqlit\n");
+        using var collector = CollectorProcess.Start(folder, "ingest:\n  endpoints: [\"tcp://127.0.0.1:*\"]\nplugins:\n  - sink: sqlit\n");
 
         var exitCode = collector.WaitForExit(TimeSpan.FromSeconds(30));
 
@@ -47,6 +47,18 @@ public sealed class ProgramTests
 
         Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.EqualTo(2));
         Assert.That(collector.Stderr, Is.EqualTo("distlogd: unknown argument '--colour'; see distlogd --help"));
+    }
+
+    [TestCase("tcp://127.0.0.1:99999", "distlogd: --ingest: 'tcp://127.0.0.1:99999': the port '99999' is not 1-65535 or * (any free port)")]
+    [TestCase("tcp://localhost:6031", "distlogd: --ingest: 'tcp://localhost:6031': cannot bind to the host name 'localhost' (libzmq reads it as a network interface); binding needs an IP address (tcp://127.0.0.1:6031) or * for every interface")]
+    [TestCase("foo", "distlogd: --ingest: 'foo' is not an endpoint; an endpoint looks like tcp://127.0.0.1:5010, tcp://*:5010, ipc:///tmp/distlog or inproc://name")]
+    public void AnIngestEndpointOnTheCommandLineIsCheckedBeforeBindingAndIsAUsageError(string endpoint, string message)
+    {
+        using var folder = new TempFolder();
+        using var collector = CollectorProcess.Start(folder, null, "--ingest", endpoint);
+
+        Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.EqualTo(2));
+        Assert.That(collector.Stderr, Is.EqualTo(message));
     }
 
     [Test]

@@ -30,6 +30,39 @@ internal static class CommonOptions
         return input;
     }
 
+    /// <summary><c>[FILE...|-]</c>: CLEF files read one after another (rolled daily files), or standard input.</summary>
+    public static Argument<string[]> Inputs()
+    {
+        var inputs = new Argument<string[]>("FILE")
+        {
+            Description = "CLEF files (one JSON event per line), read in the order given, e.g. rolled logs/distlog-*.clef; - for standard input",
+            Arity = ArgumentArity.ZeroOrMore,
+            DefaultValueFactory = _ => [InputFile.StandardInput],
+        };
+
+        inputs.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value is ['-', _, ..])
+                    result.AddError($"Unrecognized option '{token.Value}'");
+            }
+        });
+        return inputs;
+    }
+
+    /// <summary><c>--property NAME=VALUE</c>, repeatable.</summary>
+    public static Option<string[]> Property() => new("--property", "-p")
+    {
+        Description = "Only events whose property NAME has this VALUE (as text); repeat for more, all must match",
+        HelpName = "NAME=VALUE",
+        CustomParser = ParseProperties,
+    };
+
+    /// <summary>The pairs of <see cref="Property"/>, split at the first <c>=</c>.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> Properties(string[]? pairs) =>
+        (pairs ?? []).Select(p => KeyValuePair.Create(p[..p.IndexOf('=')], p[(p.IndexOf('=') + 1)..])).ToList();
+
     /// <summary><c>--endpoint</c> with a default.</summary>
     public static Option<string> Endpoint(string defaultEndpoint, string description) => new("--endpoint", "-e")
     {
@@ -89,7 +122,7 @@ internal static class CommonOptions
     /// <summary><c>--template</c>: a text layout, checked while parsing.</summary>
     public static Option<OutputTemplate> Template() => new("--template")
     {
-        Description = "Text layout: {@t} {@t:FORMAT} {@l} {@l:u3} {@l:w3} {@m} {@mt} {@x} {@tr} {@sp} {Property} {NewLine}",
+        Description = "Text layout: {@t} {@t:FORMAT} {@l} {@l:u3} {@l:w3} {@m} {@mt} {@x} {@tr} {@sp} {@status} {Property} {NewLine}",
         HelpName = "TEMPLATE",
         DefaultValueFactory = _ => OutputTemplate.Parse(OutputTemplate.Default),
         CustomParser = ParseTemplate,
@@ -127,6 +160,16 @@ internal static class CommonOptions
             : Fail<double>(result, $"'{Single(result)}' is not a positive number of seconds"),
     };
 
+    /// <summary><c>--timeout</c> in seconds, without a default: null means wait until Ctrl-C.</summary>
+    public static Option<double?> WaitTimeout(string description) => new("--timeout")
+    {
+        Description = description,
+        HelpName = "SECONDS",
+        CustomParser = result => double.TryParse(Single(result), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? seconds
+            : Fail<double?>(result, $"'{Single(result)}' is not a positive number of seconds"),
+    };
+
     /// <summary>A positive whole number option without a default, such as <c>--count</c>.</summary>
     public static Option<long?> Count(string name, string alias, string description) => new(name, alias)
     {
@@ -156,6 +199,14 @@ internal static class CommonOptions
             ? n
             : Fail<int>(result, $"'{Single(result)}' is not a positive whole number"),
     };
+
+    static string[] ParseProperties(ArgumentResult result)
+    {
+        var pairs = result.Tokens.Select(t => t.Value).ToArray();
+        foreach (var pair in pairs.Where(p => p.IndexOf('=') <= 0))
+            result.AddError($"'{pair}' is not NAME=VALUE");
+        return pairs;
+    }
 
     static OutputTemplate ParseTemplate(ArgumentResult result)
     {

@@ -39,6 +39,13 @@ internal static class DistlogCli
         try
         {
             var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+            // System.CommandLine says "Required command was not provided" for a typo; the user needs the typo named.
+            if (parse.Errors.Count > 0 && parse.CommandResult.Command == root && args is [var first, ..] && !first.StartsWith('-'))
+            {
+                console.Error.WriteLine($"{Name}: unknown command '{ControlCharacters.Escape(first)}'{CommandSuggestion.For(first, root)} See '{Name} --help'.");
+                return ExitCodes.Usage;
+            }
+
             if (parse.Errors.Count > 0)
             {
                 var command = parse.CommandResult.Command;

@@ -26,6 +26,7 @@ internal sealed class QueryCommand : Command
         Description = "Only events whose rendered message contains this text (ASCII letters match either case)",
         HelpName = "TEXT",
     };
+    readonly Option<string[]> _property = CommonOptions.Property();
     readonly Option<int> _limit = CommonOptions.Limit(QueryOptions.DefaultLimit,
         "The most recent N matching events, written oldest first");
     readonly Option<OutputFormat?> _format = CommonOptions.Format("Output: text (default), clef or tree", OutputFormat.Text, OutputFormat.Clef, OutputFormat.Tree);
@@ -45,6 +46,7 @@ internal sealed class QueryCommand : Command
         Add(_since);
         Add(_until);
         Add(_text);
+        Add(_property);
         Add(_limit);
         Add(_format);
         Add(_template);
@@ -63,6 +65,7 @@ internal sealed class QueryCommand : Command
             Since = result.GetValue(_since),
             Until = result.GetValue(_until),
             Text = result.GetValue(_text),
+            Properties = CommonOptions.Properties(result.GetValue(_property)),
             Limit = result.GetValue(_limit),
         };
         var records = new StoreQuery(result.GetRequiredValue(_db), _console.Error).Read(options);

@@ -20,7 +20,8 @@ internal sealed class TailCommand : Command
     readonly Option<OutputTemplate> _template = CommonOptions.Template();
     readonly Option<bool> _ascii = CommonOptions.Ascii();
     readonly Option<long?> _count = CommonOptions.Count("--count", "-c", "Stop after this many events (default: run until Ctrl-C)");
-    readonly Option<double> _timeout = CommonOptions.Timeout("How long the endpoint may take to accept the connection");
+    readonly Option<double?> _timeout = CommonOptions.WaitTimeout(
+        "Give up (exit 1) when the endpoint accepts no connection within this time; default: wait and retry until it does");
 
     /// <summary>Wires the options; the command writes to <paramref name="console"/>.</summary>
     public TailCommand(CliConsole console)
@@ -50,7 +51,7 @@ internal sealed class TailCommand : Command
             Task = result.GetValue(_task),
             Systems = result.GetValue(_system) is { } system ? [system] : TailOptions.AllSystems,
             Count = result.GetValue(_count),
-            ConnectTimeout = TimeSpan.FromSeconds(result.GetValue(_timeout)),
+            ConnectTimeout = result.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         };
         var format = result.GetValue(_format) ?? (_console.IsOutputRedirected ? OutputFormat.Clef : OutputFormat.Text);
         var output = EventOutputs.Create(format, _console, result.GetRequiredValue(_template), result.GetValue(_ascii), live: true);

@@ -6,14 +6,14 @@ using Distlog.Cli.Rendering;
 
 namespace Distlog.Cli.Commands;
 
-/// <summary><c>distlog tree [FILE|-] [--db PATH]</c>: rebuilds task trees from CLEF or the store and draws them.</summary>
+/// <summary><c>distlog tree [FILE...|-] [--db PATH]</c>: rebuilds task trees from CLEF or the store and draws them.</summary>
 internal sealed class TreeCommand : Command
 {
     /// <summary>Without <c>--task</c>, <c>--db</c> draws the trees of this many most recent events.</summary>
     public const int DefaultDatabaseLimit = 10_000;
 
     readonly CliConsole _console;
-    readonly Argument<string> _input = CommonOptions.Input();
+    readonly Argument<string[]> _input = CommonOptions.Inputs();
     readonly Option<string?> _db = new("--db")
     {
         Description = "Read the collector's SQLite store instead of CLEF",
@@ -38,7 +38,7 @@ internal sealed class TreeCommand : Command
         Add(_invalidData);
         Validators.Add(result =>
         {
-            if (result.GetValue(_db) is not null && !InputFile.IsStandardInput(result.GetValue(_input)))
+            if (result.GetValue(_db) is not null && !(result.GetValue(_input) ?? []).All(InputFile.IsStandardInput))
                 result.AddError("give a FILE or --db, not both");
         });
         SetAction(Run);
@@ -47,7 +47,7 @@ internal sealed class TreeCommand : Command
     int Run(ParseResult result)
     {
         var task = result.GetValue(_task);
-        var output = new TreeOutput(_console.CreateOutputWriter(), new TaskTreeRenderer(result.GetValue(_ascii)));
+        var output = new TreeOutput(_console.CreateOutputWriter(), new TaskTreeRenderer(result.GetValue(_ascii), _console.UseColour));
         try
         {
             foreach (var record in Read(result, task))
@@ -69,15 +69,6 @@ internal sealed class TreeCommand : Command
         if (result.GetValue(_db) is { } db)
             return new StoreQuery(db, _console.Error).Read(new QueryOptions { Task = task, Limit = task is null ? result.GetValue(_limit) : null });
 
-        var path = result.GetValue(_input);
-        var reader = new ClefEventReader(result.GetValue(_invalidData), _console.Error, InputFile.DisplayName(path));
-        return ReadAll(reader, InputFile.Open(path, _console.Input));
-    }
-
-    IEnumerable<ClefRecord> ReadAll(ClefEventReader reader, Stream input)
-    {
-        using var owned = input == _console.Input ? null : input;
-        foreach (var record in reader.Read(input))
-            yield return record;
+        return InputFile.ReadAll(result.GetRequiredValue(_input), result.GetValue(_invalidData), _console);
     }
 }

@@ -1,6 +1,6 @@
 namespace Distlog.Cli.Input;
 
-/// <summary>Opens the <c>[FILE|-]</c> argument of <c>send</c>, <c>print</c> and <c>tree</c>.</summary>
+/// <summary>Opens the <c>[FILE|-]</c> argument of <c>send</c> and the <c>[FILE...|-]</c> of <c>print</c> and <c>tree</c>.</summary>
 internal static class InputFile
 {
     /// <summary>The argument value that means standard input, as with most Unix tools.</summary>
@@ -26,6 +26,27 @@ internal static class InputFile
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new CliException($"cannot read '{path}': {Describe(ex)}", ExitCodes.Failure, ex);
+        }
+    }
+
+    /// <summary>The events of each file in turn (standard input for <c>-</c>); each file is opened when its turn comes,
+    /// and a line that is not CLEF is named with its own file.</summary>
+    public static IEnumerable<ClefRecord> ReadAll(IReadOnlyList<string> paths, InvalidDataMode mode, CliConsole console)
+    {
+        foreach (var path in paths)
+        {
+            var reader = new ClefEventReader(mode, console.Error, DisplayName(path));
+            var input = Open(path, console.Input);
+            try
+            {
+                foreach (var record in reader.Read(input))
+                    yield return record;
+            }
+            finally
+            {
+                if (input != console.Input)
+                    input.Dispose();
+            }
         }
     }
 

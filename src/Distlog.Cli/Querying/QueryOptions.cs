@@ -30,6 +30,9 @@ internal sealed record QueryOptions
     /// <summary>A substring of the rendered message, matched ignoring ASCII case; null for all.</summary>
     public string? Text { get; init; }
 
+    /// <summary>Properties each event must have with these values, compared as text as <c>print --property</c> does; empty for all.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Properties { get; init; } = [];
+
     /// <summary>The most recent this many matching events are returned (oldest first); null for all of them.</summary>
     public int? Limit { get; init; } = DefaultLimit;
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Distlog.Clef;
+using Distlog.Cli.Filtering;
 using Distlog.Cli.Input;
 using Distlog.Rendering;
 using Microsoft.Data.Sqlite;
@@ -36,7 +37,7 @@ internal sealed class StoreQuery
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = BuildSql(options, command.Parameters);
-            return ReadRows(command);
+            return ReadRows(command, options);
         }
         catch (SqliteException ex)
         {
@@ -99,7 +100,18 @@ internal sealed class StoreQuery
             parameters.AddWithValue("$text", EscapeLike(text));
         }
 
-        parameters.AddWithValue("$limit", options.Limit ?? -1);
+        for (var i = 0; i < options.Properties.Count; i++)
+        {
+            // SQL narrows to events that have the property (and, for a string, its value); ReadRows then compares every
+            // value as text exactly as print does, which SQLite's number formatting cannot (40.0 against 40).
+            var (name, value) = options.Properties[i];
+            where.Add($"json_type(clef, $path{i}) IS NOT NULL AND (json_type(clef, $path{i}) <> 'text' OR json_extract(clef, $path{i}) = $value{i})");
+            parameters.AddWithValue($"$path{i}", "$.\"" + (name.StartsWith('@') ? "@" + name : name).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"");
+            parameters.AddWithValue($"$value{i}", value);
+        }
+
+        // With property filters the limit is counted in ReadRows, after the exact comparison.
+        parameters.AddWithValue("$limit", options.Properties.Count > 0 ? -1 : options.Limit ?? -1);
         var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
         return "SELECT clef FROM (SELECT id, timestamp, clef FROM events" + filter +
                " ORDER BY timestamp DESC, id DESC LIMIT $limit) ORDER BY timestamp, id";
@@ -112,19 +124,23 @@ internal sealed class StoreQuery
     static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
-    List<ClefRecord> ReadRows(SqliteCommand command)
+    List<ClefRecord> ReadRows(SqliteCommand command, QueryOptions options)
     {
         var records = new List<ClefRecord>();
+        var filter = new EventFilter { Properties = options.Properties };
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             var clef = Encoding.UTF8.GetBytes(reader.GetString(0));
-            if (ClefReader.TryRead(clef, out var logEvent, out var reason))
-                records.Add(new ClefRecord(logEvent, clef));
-            else
+            if (!ClefReader.TryRead(clef, out var logEvent, out var reason))
                 _error.WriteLine(ControlCharacters.Escape($"skipped a stored event that is not valid CLEF: {reason}"));
+            else if (filter.Matches(logEvent))
+                records.Add(new ClefRecord(logEvent, clef));
         }
 
+        // Rows come oldest first: the limit keeps the most recent.
+        if (options.Properties.Count > 0 && options.Limit is { } limit && records.Count > limit)
+            records.RemoveRange(0, records.Count - limit);
         return records;
     }
 }

@@ -8,8 +8,8 @@ internal static class EventOutputs
     public static IEventOutput Create(OutputFormat format, CliConsole console, OutputTemplate template, bool ascii, bool live) => format switch
     {
         OutputFormat.Clef => new ClefOutput(console.Output, live),
-        OutputFormat.Tree when live => new LiveTreeOutput(console.CreateOutputWriter(), new TaskTreeRenderer(ascii)),
-        OutputFormat.Tree => new TreeOutput(console.CreateOutputWriter(), new TaskTreeRenderer(ascii)),
+        OutputFormat.Tree when live => new LiveTreeOutput(console.CreateOutputWriter(), new TaskTreeRenderer(ascii, console.UseColour)),
+        OutputFormat.Tree => new TreeOutput(console.CreateOutputWriter(), new TaskTreeRenderer(ascii, console.UseColour)),
         _ => new TextOutput(console.CreateOutputWriter(), new TextRenderer(template, console.UseColour), live),
     };
 }

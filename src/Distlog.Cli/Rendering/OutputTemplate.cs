@@ -10,7 +10,7 @@ namespace Distlog.Cli.Rendering;
 internal sealed class OutputTemplate
 {
     /// <summary>The layout used without <c>--template</c>.</summary>
-    public const string Default = "[{@t:HH:mm:ss} {@l:u3}] {@m}{NewLine}{@x}";
+    public const string Default = "[{@t:HH:mm:ss} {@l:u3}] {@m}{@status}{NewLine}{@x}";
 
     /// <summary>The timestamp format of a bare <c>{@t}</c>, as in Serilog's output templates.</summary>
     public const string DefaultTimestampFormat = "yyyy-MM-dd HH:mm:ss.fff zzz";
@@ -98,9 +98,10 @@ internal sealed class OutputTemplate
             "@x" => TemplateTokenKind.Exception,
             "@tr" => TemplateTokenKind.TraceId,
             "@sp" => TemplateTokenKind.SpanId,
+            "@status" => TemplateTokenKind.TaskStatus,
             "NewLine" => TemplateTokenKind.NewLine,
             _ when IsPropertyName(name) => TemplateTokenKind.Property,
-            _ => throw Error(template, position, $"an unknown hole '{{{hole}}}'; use @t @l @m @mt @x @tr @sp NewLine or a property name"),
+            _ => throw Error(template, position, $"an unknown hole '{{{hole}}}'; use @t @l @m @mt @x @tr @sp @status NewLine or a property name"),
         };
 
         if (kind == TemplateTokenKind.Level && format is not null && !LevelFormats.Contains(format))

@@ -20,11 +20,15 @@ internal sealed class TaskTreeRenderer
     public const string TimeFormat = "HH:mm:ss.fff";
 
     readonly TreeGlyphs _glyphs;
+    readonly bool _colour;
 
-    /// <summary>Creates a renderer with Unicode glyphs, or ASCII ones where <paramref name="ascii"/> is true.</summary>
-    public TaskTreeRenderer(bool ascii = false)
+    /// <summary>Creates a renderer with Unicode glyphs, or ASCII ones where <paramref name="ascii"/> is true;
+    /// <paramref name="colour"/> adds ANSI colours for a terminal, as text output has them: the status mark and
+    /// boundary status (succeeded green, failed red), the level, the time.</summary>
+    public TaskTreeRenderer(bool ascii = false, bool colour = false)
     {
         _glyphs = ascii ? TreeGlyphs.Ascii : TreeGlyphs.Unicode;
+        _colour = colour;
     }
 
     /// <summary>Writes every tree, a blank line between trees, then the loose events under <see cref="LooseHeading"/>.</summary>
@@ -59,7 +63,7 @@ internal sealed class TaskTreeRenderer
     {
         output.Write(indent);
         output.Write(last ? _glyphs.LastBranch : _glyphs.Branch);
-        output.Write(_glyphs.Mark(task.Outcome));
+        Write(output, OutcomeColour(task.Outcome), _glyphs.Mark(task.Outcome));
         output.Write(' ');
         output.Write(ControlCharacters.Escape(Title(task)));
         if (task.Duration is { } duration)
@@ -90,13 +94,13 @@ internal sealed class TaskTreeRenderer
     {
         output.Write(indent);
         output.Write(branch);
-        output.Write(logEvent.Timestamp.ToString(TimeFormat, CultureInfo.InvariantCulture));
+        Write(output, TextRenderer.Dim, logEvent.Timestamp.ToString(TimeFormat, CultureInfo.InvariantCulture));
         output.Write(' ');
-        output.Write(LevelNames.Upper3(logEvent.Level));
+        Write(output, TextRenderer.LevelColour(logEvent.Level), LevelNames.Upper3(logEvent.Level));
         output.Write(' ');
         output.Write(ControlCharacters.Escape(logEvent.RenderMessage(CultureInfo.InvariantCulture)));
         if (TaskNode.Status(logEvent) is { } status)
-            output.Write($" {_glyphs.Arrow} {ControlCharacters.Escape(status.ToLowerInvariant())}");
+            Write(output, TextRenderer.StatusColour(status), $" {_glyphs.Arrow} {ControlCharacters.Escape(status.ToLowerInvariant())}");
         output.WriteLine();
 
         if (logEvent.Exception is null)
@@ -110,6 +114,26 @@ internal sealed class TaskTreeRenderer
             output.WriteLine(ControlCharacters.Escape(lines[i], keepLineFeedAndTab: true));
         }
     }
+
+    void Write(TextWriter output, string colour, string text)
+    {
+        if (!_colour)
+        {
+            output.Write(text);
+            return;
+        }
+
+        output.Write(colour);
+        output.Write(text);
+        output.Write(TextRenderer.Reset);
+    }
+
+    static string OutcomeColour(TaskOutcome outcome) => outcome switch
+    {
+        TaskOutcome.Succeeded => TextRenderer.StatusColour("Succeeded"),
+        TaskOutcome.Failed => TextRenderer.StatusColour("Failed"),
+        _ => "\u001b[33m",
+    };
 
     // A task without a started event is named by its path, which is all that is known of it.
     static string Title(TaskNode task) =>

@@ -27,6 +27,10 @@ internal enum TemplateTokenKind
     /// <summary><c>{@sp}</c>: the W3C span id, or nothing.</summary>
     SpanId,
 
+    /// <summary><c>{@status}</c>: on a task's boundary event, <c> ⇒ started</c>, <c> ⇒ succeeded</c> or <c> ⇒ failed</c>
+    /// (leading space included, as <c>distlog tree</c> writes it); nothing on other events.</summary>
+    TaskStatus,
+
     /// <summary><c>{NewLine}</c>: a line end.</summary>
     NewLine,
 

@@ -8,12 +8,16 @@ namespace Distlog.Cli.Rendering;
 /// <summary>
 /// Writes events as text through an <see cref="OutputTemplate"/>. Every value taken from an event passes through
 /// <see cref="ControlCharacters"/>; only exceptions keep their line feeds and tabs. With colour on, the level
-/// and the timestamp carry ANSI colours (those are the renderer's own, never the event's).
+/// the timestamp and a task's status carry ANSI colours (those are the renderer's own, never the event's).
 /// Immutable and thread-safe; the writer is the caller's.
 /// </summary>
 internal sealed class TextRenderer
 {
-    const string Reset = "\u001b[0m", Dim = "\u001b[90m";
+    /// <summary>Ends a colour.</summary>
+    public const string Reset = "\u001b[0m";
+
+    /// <summary>The colour of timestamps (grey).</summary>
+    public const string Dim = "\u001b[90m";
 
     readonly OutputTemplate _template;
     readonly bool _colour;
@@ -43,6 +47,10 @@ internal sealed class TextRenderer
                     break;
                 case TemplateTokenKind.Level:
                     WriteColoured(output, LevelColour(logEvent.Level), Pad(FormatLevel(logEvent.Level, token.Format), token.Alignment));
+                    break;
+                case TemplateTokenKind.TaskStatus:
+                    if (EventFields.GetText(logEvent, EventFields.TaskStatusName) is { } status)
+                        WriteColoured(output, StatusColour(status), Pad($" ⇒ {ControlCharacters.Escape(status.ToLowerInvariant())}", token.Alignment));
                     break;
                 case TemplateTokenKind.Timestamp:
                     var time = logEvent.Timestamp.ToString(token.Format ?? OutputTemplate.DefaultTimestampFormat, CultureInfo.InvariantCulture);
@@ -74,6 +82,14 @@ internal sealed class TextRenderer
         LogEventLevel.Warning => "\u001b[33m",
         LogEventLevel.Error => "\u001b[31m",
         _ => "\u001b[97;41m",
+    };
+
+    /// <summary>The ANSI colour of a task status: succeeded green, failed red, started (and anything else) cyan.</summary>
+    public static string StatusColour(string status) => status switch
+    {
+        "Succeeded" => "\u001b[32m",
+        "Failed" => "\u001b[31m",
+        _ => "\u001b[36m",
     };
 
     static string Value(LogEvent logEvent, TemplateToken token) => token.Kind switch

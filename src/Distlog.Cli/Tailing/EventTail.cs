@@ -38,8 +38,11 @@ internal sealed class EventTail
     /// events were written; returns how many were written. Always completes the output.</summary>
     public async Task<long> RunAsync(CancellationToken cancellationToken)
     {
-        await EndpointProbe.EnsureReachableAsync(_options.Endpoint, _options.ConnectTimeout,
-            "is distlogd running with a publish plugin? (--endpoint)", cancellationToken).ConfigureAwait(false);
+        // Started before distlogd (a script, a reboot), tail waits for it and says so, instead of failing.
+        await EndpointProbe.WaitUntilReachableAsync(_options.Endpoint, _options.ConnectTimeout,
+            "is distlogd running with a publish plugin? (--endpoint)",
+            reason => _error.WriteLine($"distlog: waiting for {_options.Endpoint} ({reason}); is distlogd running with a publish plugin? Retrying until it answers, Ctrl-C to stop"),
+            cancellationToken).ConfigureAwait(false);
         if (cancellationToken.IsCancellationRequested)
             return 0;
 
@@ -58,6 +61,8 @@ internal sealed class EventTail
             foreach (var prefix in TailSubscriptions.Prefixes(_options))
                 socket.Subscribe(prefix);
             Subscribed?.Invoke();
+            _error.WriteLine($"distlog: connected to {_options.Endpoint}; waiting for events (Ctrl-C to stop)");
+            _error.Flush();
 
             while (!cancellationToken.IsCancellationRequested && (_options.Count is not { } count || written < count))
             {

@@ -30,6 +30,7 @@ internal sealed record TailOptions
     /// <summary>Stop after this many events; null to run until cancelled.</summary>
     public long? Count { get; init; }
 
-    /// <summary>How long to wait for the endpoint to accept a connection before failing.</summary>
-    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long to wait for the endpoint to accept a connection before failing; null (the default) waits until
+    /// it does, or until cancelled.</summary>
+    public TimeSpan? ConnectTimeout { get; init; }
 }

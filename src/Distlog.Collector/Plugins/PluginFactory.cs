@@ -54,14 +54,17 @@ internal static class PluginFactory
 
     private static Func<IBatchSink> Publish(PluginSettings plugin)
     {
-        var endpoint = new PluginArguments(plugin, "endpoint").GetText("endpoint", PublishSink.DefaultEndpoint);
+        var args = new PluginArguments(plugin, "endpoint");
+        var endpoint = args.GetText("endpoint", PublishSink.DefaultEndpoint);
+        if (BindEndpoint.Problem(endpoint) is { } problem)
+            throw args.Find("endpoint")!.Error(problem);
         return () => new PublishSink(endpoint);
     }
 
     private static Func<IBatchSink> Console(PluginSettings plugin)
     {
-        _ = new PluginArguments(plugin);
-        return ConsoleSink.StandardOutput;
+        var args = new PluginArguments(plugin, "colour");
+        return ConsoleSink.StandardOutput(args.Get("colour", ConsoleColourMode.Auto));
     }
 
     private static Func<IBatchSink> Generic(PluginSettings plugin)

@@ -33,16 +33,25 @@ internal sealed class SqliteStore : IBatchSink, IPositionedSink
 
     public SqliteStore(string path)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-            Directory.CreateDirectory(directory);
-
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         _connection = new SqliteConnection(connectionString);
-        _connection.Open();
-        Execute(Pragmas);
-        Execute(SqliteSchema.Create);
-        _insert = new SqliteInsert(_connection, SqliteSchema.Insert);
+        try
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (!string.IsNullOrEmpty(directory))
+                Directory.CreateDirectory(directory);
+
+            _connection.Open();
+            Execute(Pragmas);
+            Execute(SqliteSchema.Create);
+            _insert = new SqliteInsert(_connection, SqliteSchema.Insert);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            _connection.Dispose();
+            // SQLite's own message ("unable to open database file") does not say which file.
+            throw new IOException($"cannot open the SQLite database '{path}' ({Path.GetFullPath(path)}): {ex.Message}", ex);
+        }
     }
 
     public void EmitBatch(IReadOnlyList<LogEvent> batch)

@@ -16,7 +16,7 @@ public sealed class DistlogCliTests
     [TestCase("send", "FILE", "--endpoint", "--system", "--invalid-data", "--timeout")]
     [TestCase("print", "FILE", "--format", "--template", "--level", "--app", "--task", "--property", "--invalid-data")]
     [TestCase("tree", "FILE", "--db", "--task", "--ascii", "--limit", "--invalid-data")]
-    [TestCase("query", "--db", "--task", "--level", "--app", "--system", "--since", "--until", "--text", "--limit", "--format", "--template", "--ascii")]
+    [TestCase("query", "--db", "--task", "--level", "--app", "--system", "--since", "--until", "--text", "--property", "--limit", "--format", "--template", "--ascii")]
     public void EachCommandsHelpNamesAllItsOptions(string command, params string[] options)
     {
         var result = CliRun.Run(command, "--help");
@@ -50,6 +50,17 @@ public sealed class DistlogCliTests
         Assert.That(result.Error, Does.StartWith("distlog: ").And.Contain(message).And.EndsWith("--help'.\n"));
         Assert.That(result.Error.TrimEnd('\n'), Does.Not.Contain('\n'));
         Assert.That(result.Output, Is.Empty);
+    }
+
+    [TestCase("tial", "distlog: unknown command 'tial'; did you mean 'tail'? See 'distlog --help'.\n")]
+    [TestCase("pritn", "distlog: unknown command 'pritn'; did you mean 'print'? See 'distlog --help'.\n")]
+    [TestCase("qeury", "distlog: unknown command 'qeury'; did you mean 'query'? See 'distlog --help'.\n")]
+    [TestCase("frobnicate", "distlog: unknown command 'frobnicate'. See 'distlog --help'.\n")]
+    public void AnUnknownCommandIsNamedWithTheClosestCommands(string typed, string message)
+    {
+        var result = CliRun.Run(typed, "--level", "error");
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Usage));
+        Assert.That(result.Error, Is.EqualTo(message));
     }
 
     [Test]

@@ -33,6 +33,32 @@ public sealed class PrintCommandTests
         Assert.That(result.Output, Is.EqualTo(Print("-").Output));
     }
 
+    [Test]
+    public void SeveralFilesAreReadInTheOrderGivenAsRolledDailyFilesAre()
+    {
+        using var folder = new TempFolder();
+        var first = folder.Write("distlog-20240501.clef", ClefText.Lines(ClefText.Line("Before midnight", time: "2024-05-01T23:59:59Z")));
+        var second = folder.Write("distlog-20240502.clef", ClefText.Lines(ClefText.Line("After midnight", time: "2024-05-02T00:00:01Z")));
+
+        var result = CliRun.Run("print", first, second, "--template", "{@m}{NewLine}");
+
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output, Is.EqualTo("Before midnight\nAfter midnight\n"));
+    }
+
+    [Test]
+    public void ABadLineIsNamedWithItsOwnFileAmongSeveral()
+    {
+        using var folder = new TempFolder();
+        var good = folder.Write("a.clef", ClefText.Lines(ClefText.Line("fine")));
+        var bad = folder.Write("b.clef", "{\"@t\":\"2024-05-01T10:00:00Z\",\"@mt\":\"ok\"}\nnot json\n");
+
+        var result = CliRun.Run("print", good, bad, "--invalid-data", "report", "--template", "{@m}{NewLine}");
+
+        Assert.That(result.Output, Is.EqualTo("fine\nok\n"));
+        Assert.That(result.Error, Does.Contain(bad + " line 2 is not valid CLEF"));
+    }
+
     [TestCase(new[] { "--level", "wrn" }, new[] { "Slow", "Failed" })]
     [TestCase(new[] { "--app", "billing" }, new[] { "Failed", "Cleared" })]
     [TestCase(new[] { "--task", ClefText.Root }, new[] { "Slow" })]

@@ -52,6 +52,22 @@ public sealed class StoreQueryTests
     }
 
     [Test]
+    public void PropertiesSelectByValueAsTextAndTheLimitCountsMatchesOnly()
+    {
+        _db = StoreFile.Create(_folder.File("with-properties.db"),
+        [
+            .. Rows,
+            ('P', ClefText.Line("Retry {Attempt}", time: "2024-05-01T11:00:01Z", level: "Debug", app: "reports", taskKey: $"0@{OtherRoot}/1", status: "Started", properties: [("Attempt", 2)])),
+            ('P', ClefText.Line("Late", time: "2024-05-01T11:00:02Z", app: "reports")),
+        ]);
+
+        Assert.That(Messages(new QueryOptions { Properties = [KeyValuePair.Create("File", "a.csv")] }), Is.EqualTo(new[] { "Import {File}" }));
+        Assert.That(Messages(new QueryOptions { Properties = [KeyValuePair.Create("File", "b.csv")] }), Is.Empty);
+        Assert.That(Messages(new QueryOptions { Properties = [KeyValuePair.Create("Attempt", "2")] }), Is.EqualTo(new[] { "Retry {Attempt}" }));
+        Assert.That(Messages(new QueryOptions { Properties = [KeyValuePair.Create("TaskStatus", "Started")], Limit = 1 }), Is.EqualTo(new[] { "Retry {Attempt}" }));
+    }
+
+    [Test]
     public void LevelAppAndSystemFilter()
     {
         Assert.That(Messages(new QueryOptions { MinimumLevel = LogEventLevel.Error }), Is.EqualTo(new[] { "Staging failure", "Report" }));

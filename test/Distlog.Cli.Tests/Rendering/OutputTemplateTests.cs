@@ -11,7 +11,7 @@ public sealed class OutputTemplateTests
         Assert.That(kinds, Is.EqualTo(new[]
         {
             TemplateTokenKind.Text, TemplateTokenKind.Timestamp, TemplateTokenKind.Text, TemplateTokenKind.Level,
-            TemplateTokenKind.Text, TemplateTokenKind.Message, TemplateTokenKind.NewLine, TemplateTokenKind.Exception,
+            TemplateTokenKind.Text, TemplateTokenKind.Message, TemplateTokenKind.TaskStatus, TemplateTokenKind.NewLine, TemplateTokenKind.Exception,
         }));
     }
 

@@ -25,6 +25,24 @@ public sealed class TaskTreeBuilderTests
     }
 
     [Test]
+    public void TwoImportsOfOneReservedIdAreSiblingsUnderItInStartOrder()
+    {
+        // The library runs each Import of {root}/2 as {root}/2/{span id}: a redelivered message gives a second node.
+        var forest = TaskTreeBuilder.Build(Events.ReadAll(ClefText.Lines(
+            ClefText.Line("job", taskKey: Key(0), status: "Started", time: "2024-05-01T10:00:00Z"),
+            ClefText.Line("redelivered", taskKey: Key(0, "/2/0a0a0a0a0a0a0a0a"), status: "Started", time: "2024-05-01T10:00:02Z"),
+            ClefText.Line("first delivery", taskKey: Key(0, "/2/fbfbfbfbfbfbfbfb"), status: "Started", time: "2024-05-01T10:00:01Z"),
+            ClefText.Line("first delivery", taskKey: Key(1, "/2/fbfbfbfbfbfbfbfb"), status: "Succeeded", time: "2024-05-01T10:00:03Z"),
+            ClefText.Line("redelivered", taskKey: Key(1, "/2/0a0a0a0a0a0a0a0a"), status: "Succeeded", time: "2024-05-01T10:00:04Z"))));
+
+        var reserved = forest.Roots.Single().Children.Single();
+        Assert.That(reserved.Path, Is.EqualTo("/2"));
+        Assert.That(reserved.IsPlaceholder, Is.True);
+        Assert.That(reserved.Children.Select(c => c.Started!.MessageTemplate.Text), Is.EqualTo(new[] { "first delivery", "redelivered" }));
+        Assert.That(reserved.Children.Select(c => c.Events.Count), Is.All.EqualTo(2), "each import's events stay under its own node");
+    }
+
+    [Test]
     public void AncestorsWithoutEventsBecomePlaceholders()
     {
         var forest = TaskTreeBuilder.Build(Events.ReadAll(ClefText.Line("deep", taskKey: Key(0, "/2/7"))));

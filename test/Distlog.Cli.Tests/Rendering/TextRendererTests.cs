@@ -21,6 +21,20 @@ public sealed class TextRendererTests
     }
 
     [Test]
+    public void TheDefaultTemplateTellsATasksStartedAndSucceededEventsApart()
+    {
+        var started = ClefText.Line("Import {File}", time: "2024-05-01T10:00:00Z", taskKey: $"0@{ClefText.Root}", status: "Started", properties: [("File", "a.csv")]);
+        var succeeded = ClefText.Line("Import {File}", time: "2024-05-01T10:00:01Z", taskKey: $"1@{ClefText.Root}", status: "Succeeded", elapsed: 1000, properties: [("File", "a.csv")]);
+        var failed = ClefText.Line("Import {File}", time: "2024-05-01T10:00:01Z", level: "Error", taskKey: $"1@{ClefText.Root}", status: "Failed", properties: [("File", "a.csv")]);
+
+        Assert.That(Render(started), Is.EqualTo("[10:00:00 INF] Import \"a.csv\" ⇒ started\n"));
+        Assert.That(Render(succeeded), Is.EqualTo("[10:00:01 INF] Import \"a.csv\" ⇒ succeeded\n"));
+        Assert.That(Render(failed), Is.EqualTo("[10:00:01 ERR] Import \"a.csv\" ⇒ failed\n"));
+        Assert.That(Render(succeeded, "{@status}", colour: true), Is.EqualTo("\u001b[32m ⇒ succeeded\u001b[0m"));
+        Assert.That(Render(ClefText.Line("no task"), "{@m}{@status}"), Is.EqualTo("no task"));
+    }
+
+    [Test]
     public void AMessageCarryingAnAnsiEscapeIsRenderedEscaped()
     {
         var line = ClefText.Line("Hello {Name}", properties: [("Name", "\u001b[2Jmallory\r")]);

@@ -8,9 +8,9 @@ sealed class Publisher : IDisposable
 {
     readonly ZmqSocket _socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.Pub);
 
-    public Publisher()
+    public Publisher(string bindEndpoint = "tcp://127.0.0.1:*")
     {
-        _socket.Bind("tcp://127.0.0.1:*");
+        _socket.Bind(bindEndpoint);
     }
 
     public string Endpoint => _socket.LastEndpoint;

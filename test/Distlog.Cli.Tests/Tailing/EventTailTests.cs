@@ -166,16 +166,69 @@ public sealed class EventTailTests
     }
 
     [Test]
-    public async Task AnEndpointNobodyListensOnFailsWithOneLine()
+    public async Task TailStartedBeforeTheCollectorSaysItWaitsAndFollowsOnceItIsUp()
+    {
+        var port = FreeLoopbackPort();
+        var endpoint = $"tcp://127.0.0.1:{port}";
+        var tail = new TailSession(["--endpoint", endpoint, "--format", "clef"]);
+        WaitUntil(() => tail.Error.Contains("waiting for", StringComparison.Ordinal), tail);
+        Assert.That(tail.Error, Is.EqualTo($"distlog: waiting for {endpoint} (connection refused); is distlogd running with a publish plugin? Retrying until it answers, Ctrl-C to stop\n"));
+        Assert.That(tail.Run.IsCompleted, Is.False, "a refused endpoint is waited for, not a failure");
+
+        using var publisher = new Publisher(endpoint);
+        tail.WarmUp(publisher, TailSession.Topic("Information", "orders"), Event(TailSession.WarmUpText));
+        publisher.Publish(TailSession.Topic("Information", "orders"), Event("sentinel"));
+        tail.WaitFor("sentinel");
+
+        Assert.That(await tail.StopAsync(), Is.EqualTo(0), tail.Error);
+        Assert.That(tail.Error, Does.EndWith($"distlog: connected to {endpoint}; waiting for events (Ctrl-C to stop)\n"));
+    }
+
+    [Test]
+    public async Task TailSaysOnStandardErrorThatItIsConnectedBeforeAnyEventArrives()
+    {
+        using var publisher = new Publisher();
+        var tail = new TailSession(["--endpoint", publisher.Endpoint]);
+
+        WaitUntil(() => tail.Error.Contains("connected", StringComparison.Ordinal), tail);
+
+        Assert.That(tail.Error, Is.EqualTo($"distlog: connected to {publisher.Endpoint}; waiting for events (Ctrl-C to stop)\n"));
+        Assert.That(tail.RawOutput, Is.Empty, "standard output stays for events");
+        Assert.That(await tail.StopAsync(), Is.EqualTo(0));
+    }
+
+    [Test]
+    public async Task WithATimeoutAnEndpointNobodyListensOnFailsNamingIt()
+    {
+        var port = FreeLoopbackPort();
+
+        var result = await CliRun.RunAsync(["tail", "--endpoint", $"tcp://127.0.0.1:{port}", "--timeout", "0.5"]);
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Failure));
+        var lines = result.Error.TrimEnd('\n').Split('\n');
+        Assert.That(lines, Has.Length.EqualTo(2), result.Error);
+        Assert.That(lines[0], Does.StartWith($"distlog: waiting for tcp://127.0.0.1:{port} (connection refused)"));
+        Assert.That(lines[1], Does.StartWith($"distlog: cannot connect to tcp://127.0.0.1:{port} within 0.5 s (connection refused)"));
+    }
+
+    static int FreeLoopbackPort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
+        return port;
+    }
 
-        var result = await CliRun.RunAsync(["tail", "--endpoint", $"tcp://127.0.0.1:{port}", "--timeout", "0.5"]);
-        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Failure));
-        Assert.That(result.Error, Does.StartWith($"distlog: cannot connect to tcp://127.0.0.1:{port} within 0.5 s (connection refused)"));
-        Assert.That(result.Error.TrimEnd('\n'), Does.Not.Contain('\n'));
+    static void WaitUntil(Func<bool> condition, TailSession tail)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (tail.Run.IsCompleted)
+                Assert.Fail($"tail ended early: {tail.Error}");
+            if (clock.Elapsed > TimeSpan.FromSeconds(10))
+                Assert.Fail($"tail did not get there in 10 s: {tail.Error}");
+            Thread.Sleep(10);
+        }
     }
 }

@@ -22,6 +22,43 @@ public sealed class ConfigLoaderTests
             "distlogd.yaml:5: plugins[1].sink: unknown sink 'sqlit'; known sinks: file, sqlite, redis, publish, console, or a Serilog WriteTo method with `using`"));
     }
 
+    [TestCase("tcp://127.0.0.1:99999", "the port '99999' is not 1-65535 or * (any free port)")]
+    [TestCase("tcp://127.0.0.1:0", "the port '0' is not 1-65535 or * (any free port)")]
+    [TestCase("tcp://127.0.0.1", "has no port")]
+    [TestCase("tcp://localhost:6031", "cannot bind to the host name 'localhost' (libzmq reads it as a network interface); binding needs an IP address (tcp://127.0.0.1:6031) or * for every interface")]
+    [TestCase("collector:5010", "is not an endpoint; an endpoint looks like tcp://127.0.0.1:5010, tcp://*:5010")]
+    public void AnIngestEndpointLibzmqWouldMisreadIsAnErrorAtItsLine(string endpoint, string problem)
+    {
+        var yaml = $"ingest:\n  endpoints:\n    - \"tcp://*:5010\"\n    - \"{endpoint}\"\n";
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml"))!;
+
+        Assert.That(error.Message, Does.StartWith("d.yaml:4: ingest.endpoints[1]: ").And.Contain(problem));
+    }
+
+    [TestCase("tcp://*:5010")]
+    [TestCase("tcp://127.0.0.1:*")]
+    [TestCase("tcp://[::1]:5010")]
+    [TestCase("tcp://lo:5010")]
+    [TestCase("ipc:///tmp/distlog")]
+    [TestCase("inproc://distlog")]
+    public void EndpointsLibzmqCanBindAreAccepted(string endpoint)
+    {
+        var settings = ConfigLoader.Parse($"ingest:\n  endpoints: \"{endpoint}\"\n", "d.yaml");
+
+        Assert.That(settings.Ingest.Endpoints, Is.EqualTo(new[] { endpoint }));
+    }
+
+    [Test]
+    public void APublishEndpointIsCheckedAsIngestOnesAre()
+    {
+        var settings = ConfigLoader.Parse("plugins:\n  - sink: publish\n    args: { endpoint: \"tcp://localhost:5011\" }\n", "d.yaml");
+
+        var error = Assert.Throws<ConfigException>(() => Distlog.Collector.Plugins.PluginFactory.Prepare(settings.Plugins[0]))!;
+
+        Assert.That(error.Message, Does.StartWith("d.yaml:3: plugins[0].args.endpoint: 'tcp://localhost:5011': cannot bind to the host name 'localhost'"));
+    }
+
     [Test]
     public void AnUnknownKeyIsAnErrorAtItsLine()
     {

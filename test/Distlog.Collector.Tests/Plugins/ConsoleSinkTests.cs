@@ -24,10 +24,29 @@ public sealed class ConsoleSinkTests
         Assert.That(output, Does.Contain("\\x1B[2J\\x0Dgone"));
     }
 
-    private static string Write(LogEvent e, char system)
+    [Test]
+    public void WithColourTheTimeLevelAndABoundaryEventsKeyAreColouredAndEventTextStaysEscaped()
+    {
+        var output = Write(Event("done {Evil}", ("Evil", "\u001b[2J"), ("Application", "orders"), ("TaskKey", "1@abc/1"), ("TaskStatus", "Failed")), 'P', colour: true);
+
+        Assert.That(output, Is.EqualTo(
+            "\u001b[90m2024-05-01 12:00:00.123\u001b[0m \u001b[33mWRN\u001b[0m P orders \u001b[31m1@abc/1\u001b[0m done \"\\x1B[2J\"\n"));
+    }
+
+    [Test]
+    public void TheColourArgumentIsCheckedAtStartUp()
+    {
+        var settings = Distlog.Collector.Configuration.ConfigLoader.Parse("plugins:\n  - sink: console\n    args: { colour: sometimes }\n", "d.yaml");
+
+        var error = Assert.Throws<Distlog.Collector.Configuration.ConfigException>(() => PluginFactory.Prepare(settings.Plugins[0]))!;
+
+        Assert.That(error.Message, Does.StartWith("d.yaml:3: plugins[0].args.colour: expected ConsoleColourMode"));
+    }
+
+    private static string Write(LogEvent e, char system, bool colour = false)
     {
         using var text = new StringWriter();
-        var sink = new ConsoleSink(text);
+        var sink = new ConsoleSink(text, colour);
         var batch = new EventBatch(1);
         batch.Add(e, system);
         sink.EmitBatch(batch);

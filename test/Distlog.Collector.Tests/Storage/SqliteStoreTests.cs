@@ -29,6 +29,19 @@ public sealed class SqliteStoreTests
     }
 
     [Test]
+    public void ADatabaseThatCannotBeOpenedIsNamedInTheError()
+    {
+        using var folder = new TempFolder();
+        // A folder where the database file should be: SQLite cannot open it, whoever runs the test (root included).
+        var path = folder.Combine("taken.db");
+        Directory.CreateDirectory(path);
+
+        var error = Assert.Throws<IOException>(() => new SqliteStore(path).Dispose())!;
+
+        Assert.That(error.Message, Does.StartWith($"cannot open the SQLite database '{path}'").And.Contain("unable to open database file"));
+    }
+
+    [Test]
     public void TheDatabaseIsInWalModeWithTheIndexesTheQueriesUse()
     {
         using var folder = new TempFolder();

@@ -71,12 +71,38 @@ public sealed class TaskTracingTests
 
         var root = log.Events[0].Key().Root;
         Assert.That(foreignId, Is.EqualTo(root + "/2"));
-        var imported = log.Events.Where(e => e.Key().Path.StartsWith("/2", StringComparison.Ordinal)).ToList();
+        var imported = log.Events.Where(e => e.Key().Path.StartsWith("/2/", StringComparison.Ordinal)).ToList();
+        var node = imported[0].Key().Path;
+        Assert.That(node, Does.Match("^/2/[0-9a-f]{16}$"), "the import is a node of its own under the reserved id");
         Assert.That(imported.Select(e => e.Key().ToString()), Is.EqualTo(new[]
         {
-            $"0@{root}/2", $"0@{root}/2/1", $"1@{root}/2/1", $"1@{root}/2",
+            $"0@{root}{node}", $"0@{root}{node}/1", $"1@{root}{node}/1", $"1@{root}{node}",
         }));
         Assert.That(imported.Select(e => e.TraceId?.ToHexString()), Is.All.EqualTo(root), "the imported task stays in the trace");
+    }
+
+    [Test]
+    public void ImportingOneForeignIdTwiceGivesEachImportANodeOfItsOwn()
+    {
+        using var log = new TestLogger();
+        string foreignId;
+        using (var job = DistlogTask.Start(log.Logger, "job"))
+            foreignId = job.ForeignId();
+
+        // A redelivered message: two workers continue the same reserved id, overlapping.
+        var first = DistlogTask.Import(log.Logger, foreignId, "first delivery");
+        log.Logger.Information("in the first");
+        using (var second = DistlogTask.Import(log.Logger, foreignId, "second delivery"))
+            log.Logger.Information("in the second");
+        first.Dispose();
+
+        var keys = log.Events.Select(e => e.Key().ToString()).ToList();
+        Assert.That(keys, Is.Unique);
+        var nodes = log.Events.Skip(2).Select(e => e.Key().Id).Distinct().ToList();
+        Assert.That(nodes, Has.Count.EqualTo(2));
+        Assert.That(nodes, Is.All.StartsWith(foreignId + "/"), "both sort under the reserved id");
+        Assert.That(log.Events.Where(e => e.Key().Id == nodes[0]).Select(e => e.Message()),
+            Is.EqualTo(new[] { "first delivery", "in the first", "first delivery" }));
     }
 
     [Test]
@@ -98,7 +124,7 @@ public sealed class TaskTracingTests
         using var log = new TestLogger();
         using (DistlogTask.Import(log.Logger, "e252a11f-d33d-483d-ba08-bc8f642b2f10/1", "from python")) { }
 
-        Assert.That(log.Events[0].Key().ToString(), Is.EqualTo("0@e252a11f-d33d-483d-ba08-bc8f642b2f10/1"));
+        Assert.That(log.Events[0].Key().ToString(), Does.Match("^0@e252a11f-d33d-483d-ba08-bc8f642b2f10/1/[0-9a-f]{16}$"));
     }
 
     [TestCase("")]

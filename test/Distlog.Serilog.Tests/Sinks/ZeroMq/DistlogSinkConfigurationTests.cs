@@ -3,6 +3,7 @@ using Distlog.Clef;
 using Distlog.Serilog.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Serilog;
+using Serilog.Debugging;
 
 namespace Distlog.Serilog.Tests.Sinks.ZeroMq;
 
@@ -35,5 +36,29 @@ public sealed class DistlogSinkConfigurationTests
         var events = receiver.Lines.Select(ClefReader.Read).ToList();
         Assert.That(events.Select(e => e.Scalar("Application")), Is.All.EqualTo("from-json"));
         Assert.That(events[1].Key().Sequence, Is.EqualTo(1));
+    }
+
+    [TestCase("\"system\": \"X\"", "P (production), S (staging) or T (test)")]
+    [TestCase("\"queueLimit\": 0", "queue limit 0 is not positive")]
+    public void ABadValueInAppSettingsSurfacesTheSinksOwnMessage(string badArgument, string message)
+    {
+        var json = $$"""
+            { "Serilog": { "Using": [ "Distlog.Serilog" ], "WriteTo": [ { "Name": "Distlog", "Args": { "endpoint": "tcp://127.0.0.1:5010", {{badArgument}} } } ] } }
+            """;
+        var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
+
+        var selfLog = new List<string>();
+        SelfLog.Enable(m => { lock (selfLog) selfLog.Add(m); });
+        try
+        {
+            var error = Assert.Catch(() => new LoggerConfiguration().ReadFrom.Configuration(configuration).CreateLogger());
+            Assert.That(error!.GetBaseException(), Is.TypeOf<ArgumentException>().With.Message.Contains(message));
+        }
+        finally
+        {
+            SelfLog.Disable();
+        }
+
+        Assert.That(selfLog, Has.One.Contains("WriteTo.Distlog: ").And.Contains(message), "not only inside a TargetInvocationException");
     }
 }

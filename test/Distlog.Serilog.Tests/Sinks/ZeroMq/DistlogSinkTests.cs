@@ -50,6 +50,20 @@ public sealed class DistlogSinkTests
     }
 
     [Test]
+    public void TheMinimumLevelIsTheSecondArgumentAsInFileConsoleAndSeq()
+    {
+        using var receiver = new PullReceiver();
+        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, LogEventLevel.Warning).CreateLogger())
+        {
+            logger.Information("below the sink's level");
+            logger.Warning("at the sink's level");
+        }
+
+        Assert.That(receiver.WaitForLines(1, Patience), Is.True);
+        Assert.That(receiver.Lines.Select(l => ClefReader.Read(l).Message()), Is.EqualTo(new[] { "at the sink's level" }));
+    }
+
+    [Test]
     public void PropertiesTheEventHasAlreadyAreKept()
     {
         using var receiver = new PullReceiver();
