@@ -98,16 +98,12 @@ internal static class ConfigLoader
     {
         var endpoints = reader.ScalarOrList(node, key);
         if (endpoints.Count == 0)
-<<<<<<< HEAD
             throw reader.Error(node, key, "at least one endpoint is required, e.g. [\"tcp://127.0.0.1:5010\"]");
-=======
-            throw reader.Error(node, key, "at least one endpoint is required, e.g. [\"tcp://*:5010\"]");
         for (var i = 0; i < endpoints.Count; i++)
         {
             if (BindEndpoint.Problem(endpoints[i]) is { } problem)
                 throw node is YamlSequenceNode list ? reader.Error(list.Children[i], $"{key}[{i}]", problem) : reader.Error(node, key, problem);
         }
->>>>>>> rough-edges
         return endpoints;
     }
 
