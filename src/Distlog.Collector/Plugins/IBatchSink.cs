@@ -26,4 +26,7 @@ internal interface IDiscardingSink
 {
     /// <summary>Events accepted in a batch but not kept, since the sink was created. Read on the sink's worker.</summary>
     long Discarded { get; }
+
+    /// <summary>Why events are discarded, for the warning that reports them.</summary>
+    string DiscardCause { get; }
 }

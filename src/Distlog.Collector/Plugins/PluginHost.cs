@@ -306,7 +306,7 @@ internal sealed class PluginHost : IDisposable
                 var discarded = (int)((discarding?.Discarded ?? 0) - discardedBefore);
                 Interlocked.Add(ref _delivered, batch.Count - discarded);
                 if (discarded > 0)
-                    CountDropped(discarded, "the sink discarded them (a file at its size limit, or an event it cannot write)");
+                    CountDropped(discarded, discarding!.DiscardCause);
                 _cursor?.Advance(slice[^1].Id + 1);
             }
             else if (_journal is not null && _abort.IsCancellationRequested)

@@ -15,7 +15,7 @@ namespace Distlog.Collector.Plugins;
 /// running, the usual case) a batch is not sent at all, where a PUB would take and drop every frame. Created, used and
 /// disposed on its plugin worker, which owns the socket.
 /// </summary>
-internal sealed class PublishSink : IBatchSink
+internal sealed class PublishSink : IBatchSink, IDiscardingSink
 {
     public const string DefaultEndpoint = "tcp://*:5011";
     public const int SendHighWatermark = 100_000;
@@ -32,6 +32,7 @@ internal sealed class PublishSink : IBatchSink
     private readonly ZmqMessage _subscription = new();
     private readonly HashSet<string> _prefixes = [];
     private long _subscriptionsReadAt;
+    private long _discarded;
 
     public PublishSink(string endpoint)
     {
@@ -39,6 +40,8 @@ internal sealed class PublishSink : IBatchSink
         try
         {
             _socket.SendHighWatermark = SendHighWatermark;
+            // A subscriber that does not keep up makes the send fail instead of losing the event unseen: it is counted.
+            _socket.XPubNoDrop = true;
             _socket.Linger = Linger;
             _socket.Bind(endpoint);
         }
@@ -53,6 +56,11 @@ internal sealed class PublishSink : IBatchSink
     /// <summary>The endpoint actually bound.</summary>
     public string Endpoint { get; }
 
+    /// <summary>Events not published because a subscriber was <see cref="SendHighWatermark"/> messages behind.</summary>
+    public long Discarded => Interlocked.Read(ref _discarded);
+
+    public string DiscardCause => $"a subscriber was {SendHighWatermark} messages behind (publish is best-effort; tail drops, the stores do not)";
+
     /// <summary>True when at least one subscriber subscribes to something, as of the last look (see <see cref="EmitBatch"/>).</summary>
     public bool HasSubscribers => _prefixes.Count > 0;
 
@@ -63,8 +71,11 @@ internal sealed class PublishSink : IBatchSink
             return;
         for (var i = 0; i < batch.Count; i++)
         {
-            _socket.TrySend(Topic(EventBatch.SystemAt(batch, i), EventBatch.SummaryAt(batch, i)), more: true);
-            _socket.TrySend(_clef.Line(batch, i));
+            // Once the first frame is taken the second is too: libzmq queues messages whole.
+            if (_socket.TrySend(Topic(EventBatch.SystemAt(batch, i), EventBatch.SummaryAt(batch, i)), more: true, dontWait: true))
+                _socket.TrySend(_clef.Line(batch, i), dontWait: true);
+            else
+                _discarded++;
         }
     }
 

@@ -22,8 +22,10 @@ internal sealed class SqliteStore : IBatchSink, IPositionedSink
     private const string Pragmas =
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=1000; PRAGMA wal_autocheckpoint=10000;";
 
-    // A database locked by another process fails a batch after busy_timeout; the host reports it and retries, so the
-    // first warning comes within about a second.
+    // A database locked by another process fails a batch after busy_timeout (and Microsoft.Data.Sqlite's own retries,
+    // bounded by the command timeout, 30 s unless set); the host reports it and retries, so the first warning comes
+    // within seconds, not half a minute.
+    private const int BusySeconds = 1;
 
     private readonly SqliteConnection _connection;
     private readonly SqliteInsert _insert;
@@ -33,7 +35,7 @@ internal sealed class SqliteStore : IBatchSink, IPositionedSink
 
     public SqliteStore(string path)
     {
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = BusySeconds }.ToString();
         _connection = new SqliteConnection(connectionString);
         try
         {

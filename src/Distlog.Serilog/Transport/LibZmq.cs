@@ -35,6 +35,7 @@ internal static unsafe partial class LibZmq
     public const int CurveSecretKey = 49;
     public const int CurveServerKey = 50;
     public const int RouterHandover = 56;
+    public const int XPubNoDrop = 69;
 
     /// <summary>The size of <c>zmq_msg_t</c> (an opaque 64-byte, pointer-aligned block).</summary>
     public const int MessageSize = 64;

@@ -115,6 +115,13 @@ internal sealed unsafe partial class ZmqSocket
         set => SetInt32(LibZmq.RouterHandover, value ? 1 : 0, nameof(RouterHandover));
     }
 
+    /// <summary>On an <see cref="ZmqSocketType.XPub"/>, a send that would pass a subscriber's high-water mark fails with
+    /// EAGAIN (<see cref="TrySend"/> false with dontWait) instead of being dropped silently (<c>ZMQ_XPUB_NODROP</c>).</summary>
+    public bool XPubNoDrop
+    {
+        set => SetInt32(LibZmq.XPubNoDrop, value ? 1 : 0, nameof(XPubNoDrop));
+    }
+
     /// <summary>True when more frames of the message last received follow (<c>ZMQ_RCVMORE</c>).</summary>
     public bool HasMore => GetInt32(LibZmq.ReceiveMore) != 0;
 

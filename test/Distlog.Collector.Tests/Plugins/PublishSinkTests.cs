@@ -36,6 +36,33 @@ public sealed class PublishSinkTests
     }
 
     [Test]
+    public void ASubscriberThatDoesNotReadMakesThePluginCountWhatItCouldNotPublish()
+    {
+        using var sink = new PublishSink("tcp://127.0.0.1:*");
+        using var subscriber = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
+        subscriber.ReceiveHighWatermark = 10;
+        subscriber.Subscribe("");
+        subscriber.Connect(sink.Endpoint);
+        var batch = new EventBatch(1000);
+        for (var i = 0; i < 1000; i++)
+            batch.Add(Event(LogEventLevel.Information, "orders"), 'P');
+        Assert.That(Eventually.Holds(() =>
+        {
+            sink.EmitBatch(batch); // the subscription reaches the sink after a moment (slow joiner)
+            return sink.HasSubscribers;
+        }), Is.True);
+
+        const int batches = 400;
+        for (var i = 0; i < batches; i++)
+            sink.EmitBatch(batch);
+
+        // The subscriber never reads: what passes its pipe's high-water mark is counted, not lost unseen.
+        Assert.That(sink.Discarded, Is.GreaterThan(0));
+        Assert.That(sink.Discarded, Is.LessThan(batches * 1000L));
+        Assert.That(sink.DiscardCause, Does.Contain("behind"));
+    }
+
+    [Test]
     public void AnEventWithoutApplicationHasAnEmptyLastTopicSegment()
     {
         using var sink = new PublishSink("tcp://127.0.0.1:*");

@@ -40,6 +40,8 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink, ICheckpointedS
     /// <summary>Events skipped: at the size limit without rolling, or not writable as CLEF.</summary>
     public long Discarded => Interlocked.Read(ref _discarded);
 
+    public string DiscardCause => "the file reached fileSizeLimitBytes without rollOnFileSizeLimit, or an event could not be written as CLEF";
+
     /// <summary>Creates the folder and opens (or continues) the current file; throws where that fails.</summary>
     public ClefFileSink(ClefFileOptions options)
         : this(options, TaskScheduler.Default)
