@@ -16,7 +16,7 @@ namespace Distlog.Collector.Ingest;
 /// connection and the messages queued behind the large one. <c>ZMQ_MAXMSGSIZE</c> is set only as a last-resort
 /// memory guard, <see cref="HardLimitFactor"/> times larger.
 /// </remarks>
-internal sealed class IngestLoop : IDisposable
+internal sealed partial class IngestLoop : IDisposable
 {
     public const int HardLimitFactor = 16;
     public const long MinimumHardLimit = 64L * 1024 * 1024;
@@ -257,42 +257,6 @@ internal sealed class IngestLoop : IDisposable
         SendAcknowledgements();
     }
 
-    /// <summary>Appends the message's events to the journal, then makes them visible and offers them to the plugins;
-    /// false where they could not be written (not acknowledged, so that a sink sends them again).</summary>
-    private bool AppendToJournal(List<IngestedEvent> events, in BatchId batch)
-    {
-        var span = CollectionsMarshal.AsSpan(events);
-        for (var i = 0; i < span.Length; i++)
-        {
-            // A Python record has no line: the journal keeps it as CLEF.
-            if (span[i].Clef.IsEmpty && span[i].Built is { } built)
-                span[i] = span[i] with { Clef = _clef.Format(built).ToArray() };
-        }
-
-        long first;
-        try
-        {
-            first = _journal!.Write(span[0].System, span, batch);
-        }
-        catch (IOException ex)
-        {
-            _journal!.Counters.CountWriteFailure();
-            _rejections.Reject(RejectReason.JournalWriteFailed, $"{events.Count} events could not be written to the journal: {ex.Message}");
-            return false;
-        }
-        if (first < 0)
-            return false;
-
-        for (var i = 0; i < span.Length; i++)
-            span[i] = span[i] with { Id = first + i };
-        lock (_journal.Sync)
-        {
-            _journal.Commit();
-            Offer(events);
-        }
-        return true;
-    }
-
     private void Offer(List<IngestedEvent> events)
     {
         _rejections.Counters.CountAccepted(events.Count);
@@ -300,14 +264,5 @@ internal sealed class IngestLoop : IDisposable
             plugin.Offer(CollectionsMarshal.AsSpan(events), deferWake: true);
         if (events[^1].Line > 0)
             _offeredLine = events[^1].Line;
-    }
-
-    private void SendAcknowledgements()
-    {
-        if (_acks is null || _acks.Pending == 0)
-            return;
-        if (_journal!.Settings.Fsync == JournalFsync.Always)
-            _journal.FlushToDisk();
-        _acks.Send();
     }
 }
