@@ -4,11 +4,20 @@ using Distlog.Collector.Journal;
 
 namespace Distlog.Collector.Ingest;
 
-/// <summary>Ingest with a journal: each message appended before the plugins see it, and acknowledged after.</summary>
+/// <summary>
+/// Ingest with a journal. Each message is appended as one record; the records of a burst of messages go to the OS in
+/// one write (<see cref="Publish"/>: at the end of the burst, every <see cref="AckEveryMessages"/> messages, or at
+/// <see cref="PublishAtBytes"/>), and only then are their events offered to the plugins and their batches acknowledged.
+/// </summary>
 internal sealed partial class IngestLoop
 {
-    /// <summary>Appends the message's events to the journal, then makes them visible and offers them to the plugins;
-    /// false where they could not be written (not acknowledged, so that a sink sends them again).</summary>
+    private const int PublishAtBytes = 1024 * 1024;
+
+    private readonly List<IngestedEvent> _burst = new(1024);
+    private readonly List<BatchId> _burstAcks = [];
+
+    /// <summary>Appends the message's events to the journal (as the burst's next record); false where they could not be
+    /// written (not acknowledged, so that a sink sends them again).</summary>
     private bool AppendToJournal(List<IngestedEvent> events, in BatchId batch)
     {
         var span = CollectionsMarshal.AsSpan(events);
@@ -26,8 +35,7 @@ internal sealed partial class IngestLoop
         }
         catch (IOException ex)
         {
-            _journal!.Counters.CountWriteFailure();
-            _rejections.Reject(RejectReason.JournalWriteFailed, $"{events.Count} events could not be written to the journal: {ex.Message}");
+            JournalWriteFailed(events.Count, ex);
             return false;
         }
         if (first < 0)
@@ -35,16 +43,62 @@ internal sealed partial class IngestLoop
 
         for (var i = 0; i < span.Length; i++)
             span[i] = span[i] with { Id = first + i };
-        lock (_journal.Sync)
-        {
-            _journal.Commit();
-            Offer(events);
-        }
+        _burst.AddRange(events);
+        Acknowledge(batch);
+        if (_journal.Pending >= PublishAtBytes)
+            Publish();
         return true;
     }
 
+    /// <summary>Acknowledges the batch once the burst it arrived in is written.</summary>
+    private void Acknowledge(in BatchId batch)
+    {
+        if (!batch.IsNone && _acks is not null)
+            _burstAcks.Add(batch);
+    }
+
+    /// <summary>Writes the burst's records, makes them visible, offers their events to the plugins and queues the
+    /// acknowledgements of its batches.</summary>
+    private void Publish()
+    {
+        if (_journal is null || _burst.Count == 0 && _burstAcks.Count == 0)
+            return;
+        try
+        {
+            _journal.Flush();
+        }
+        catch (IOException ex)
+        {
+            JournalWriteFailed(_burst.Count, ex);
+            _burst.Clear();
+            _burstAcks.Clear();
+            return;
+        }
+
+        if (_burst.Count > 0)
+        {
+            lock (_journal.Sync)
+            {
+                _journal.Commit();
+                Offer(_burst);
+            }
+        }
+        foreach (var batch in _burstAcks)
+            _acks!.Add(batch);
+        _burst.Clear();
+        _burstAcks.Clear();
+    }
+
+    private void JournalWriteFailed(int events, IOException ex)
+    {
+        _journal!.Counters.CountWriteFailure();
+        _rejections.Reject(RejectReason.JournalWriteFailed, $"{events} events could not be written to the journal: {ex.Message}");
+    }
+
+    /// <summary>Publishes the burst, then sends the acknowledgements (after an fsync with <c>fsync: always</c>).</summary>
     private void SendAcknowledgements()
     {
+        Publish();
         if (_acks is null || _acks.Pending == 0)
             return;
         if (_journal!.Settings.Fsync == JournalFsync.Always)

@@ -214,7 +214,7 @@ internal sealed partial class IngestLoop : IDisposable
                 {
                     // Resent after its acknowledgement was lost: acknowledged again, journaled once.
                     _journal.Counters.CountDuplicate();
-                    _acks?.Add(batch);
+                    Acknowledge(batch);
                     continue;
                 }
             }
@@ -222,6 +222,8 @@ internal sealed partial class IngestLoop : IDisposable
             if (message.Data.Length > _settings.MaxMessageBytes)
             {
                 _rejections.Reject(RejectReason.TooLarge, $"a message of {message.Data.Length} bytes; ingest.maxMessageBytes is {_settings.MaxMessageBytes}");
+                // Sending it again would not make it smaller.
+                Acknowledge(batch);
                 continue;
             }
 
@@ -241,17 +243,13 @@ internal sealed partial class IngestLoop : IDisposable
             if (events.Count == 0)
             {
                 // Nothing in it could be accepted: resending it would not change that.
-                if (!batch.IsNone)
-                    _acks?.Add(batch);
+                Acknowledge(batch);
                 continue;
             }
             if (_journal is null)
                 Offer(events);
-            else if (AppendToJournal(events, batch))
-            {
-                if (!batch.IsNone)
-                    _acks?.Add(batch);
-            }
+            else
+                AppendToJournal(events, batch);
             events.Clear();
         }
         SendAcknowledgements();

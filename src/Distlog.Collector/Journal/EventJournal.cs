@@ -30,8 +30,12 @@ internal sealed class EventJournal : IDisposable
     private readonly Timer? _fsyncTimer;
     private SafeFileHandle _active = null!;
     private long _activeLength, _committedLength, _totalBytes, _written, _next;
-    private byte[] _record = new byte[256 * 1024];
+    // Records written and not yet handed to the OS: a burst of small messages costs one write, not one each.
+    private byte[] _pending = new byte[256 * 1024];
+    private int _pendingLength;
+    private readonly List<BatchId> _pendingBatches = [];
     private bool _dirty;
+    private Task _closing = Task.CompletedTask;
     private volatile bool _interrupted;
 
     private EventJournal(JournalSettings settings, ILogger log)
@@ -85,40 +89,82 @@ internal sealed class EventJournal : IDisposable
     /// <summary>
     /// Appends the events as one record; returns the first one's id, or -1 where the journal was full and
     /// <see cref="Interrupt"/> ended the wait for room. Throws an <see cref="IOException"/> where the disk refuses.
-    /// Ingest thread only; invisible to readers until <see cref="Commit"/>.
+    /// Ingest thread only; the record goes to the OS at the next <see cref="Flush"/>, and is invisible to readers
+    /// until <see cref="Commit"/>.
     /// </summary>
     public long Write(char system, ReadOnlySpan<IngestedEvent> events, in BatchId batch)
     {
         var size = RecordHeader.Size + Math.Max(0, events.Length - 1);
         foreach (ref readonly var e in events)
             size += e.Clef.Length;
-        if (_activeLength > 0 && _activeLength + size > _settings.EffectiveSegmentBytes)
+        if (_activeLength + _pendingLength > 0 && _activeLength + _pendingLength + size > _settings.EffectiveSegmentBytes)
+        {
+            Flush();
             NextSegment();
-        if (_totalBytes + size > _settings.MaxBytes && !WaitForRoom(size))
-            return -1;
+        }
+        if (_totalBytes + _pendingLength + size > _settings.MaxBytes)
+        {
+            Flush();
+            if (!WaitForRoom(size))
+                return -1;
+        }
 
-        if (_record.Length < size)
-            _record = new byte[Math.Max(size, _record.Length * 2)];
+        if (_pending.Length - _pendingLength < size)
+            Array.Resize(ref _pending, Math.Max(_pendingLength + size, _pending.Length * 2));
+        var record = _pending.AsSpan(_pendingLength, size);
         var first = _written;
         var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        new RecordHeader(RecordKind.Events, system, events.Length, first, nowMs, batch).WriteBody(_record.AsSpan(RecordHeader.PrefixSize));
+        new RecordHeader(RecordKind.Events, system, events.Length, first, nowMs, batch).WriteBody(record[RecordHeader.PrefixSize..]);
         var at = RecordHeader.Size;
         for (var i = 0; i < events.Length; i++)
         {
             if (i > 0)
-                _record[at++] = (byte)'\n';
-            events[i].Clef.Span.CopyTo(_record.AsSpan(at));
+                record[at++] = (byte)'\n';
+            events[i].Clef.Span.CopyTo(record[at..]);
             at += events[i].Clef.Length;
         }
-        RecordHeader.WritePrefix(_record.AsSpan(0, size));
-        AppendRecord(_record.AsSpan(0, size));
+        RecordHeader.WritePrefix(record);
+        _pendingLength += size;
         _written += events.Length;
         if (!batch.IsNone)
+        {
             _senders.Add(batch, nowMs);
+            _pendingBatches.Add(batch);
+        }
         return first;
     }
 
-    /// <summary>Makes everything written visible to readers. Ingest thread, holding <see cref="Sync"/>.</summary>
+    /// <summary>Bytes written and not yet handed to the OS (<see cref="Flush"/>).</summary>
+    public int Pending => _pendingLength;
+
+    /// <summary>Hands the records written since the last call to the OS in one write. Ingest thread only.</summary>
+    public void Flush()
+    {
+        if (_pendingLength == 0)
+            return;
+        try
+        {
+            AppendRecord(_pending.AsSpan(0, _pendingLength));
+        }
+        catch
+        {
+            // Not in the journal after all: a resend must be written, not taken for a duplicate.
+            foreach (var batch in _pendingBatches)
+                _senders.Remove(batch);
+            throw;
+        }
+        finally
+        {
+            _pendingBatches.Clear();
+            // Where the write failed, the records are given up (their batches are not acknowledged) and the next write
+            // goes to the same offset.
+            _pendingLength = 0;
+            if (_pending.Length > 4 * 1024 * 1024)
+                _pending = new byte[256 * 1024];
+        }
+    }
+
+    /// <summary>Makes everything written and flushed visible to readers. Ingest thread, holding <see cref="Sync"/>.</summary>
     public void Commit()
     {
         Volatile.Write(ref _committedLength, _activeLength);
@@ -190,6 +236,7 @@ internal sealed class EventJournal : IDisposable
     public void Dispose()
     {
         _fsyncTimer?.Dispose();
+        _closing.Wait();
         lock (_handleLock)
         {
             if (_active.IsClosed)
@@ -227,13 +274,36 @@ internal sealed class EventJournal : IDisposable
 
     private void NextSegment()
     {
+        SafeFileHandle closed;
         lock (_handleLock)
+            closed = _active;
+        StartSegment();
+        if (_settings.Fsync == JournalFsync.Always)
+        {
+            // Acknowledged batches of it may wait for this fsync: no later than the next acknowledgement.
+            RandomAccess.FlushToDisk(closed);
+            closed.Dispose();
+            return;
+        }
+        // Syncing 64 MB takes a while on a slow disk; ingest goes on meanwhile, as the file plugin does when it rolls.
+        _closing = _closing.ContinueWith(_ => CloseSegment(closed), TaskScheduler.Default);
+    }
+
+    private void CloseSegment(SafeFileHandle handle)
+    {
+        try
         {
             if (_settings.Fsync != JournalFsync.Never)
-                RandomAccess.FlushToDisk(_active);
-            _active.Dispose();
+                RandomAccess.FlushToDisk(handle);
         }
-        StartSegment();
+        catch (IOException ex)
+        {
+            _log.Warning("Journal: cannot flush a closed segment to disk: {Error:l}", ex.Message);
+        }
+        finally
+        {
+            handle.Dispose();
+        }
     }
 
     private void StartSegment()

@@ -30,6 +30,9 @@ internal sealed class JournalReader(EventJournal journal, long next) : IDisposab
             switch (_file.TryRead(_offset, limit, ref _buffer, out var header, out var bodyLength))
             {
                 case ReadResult.Record:
+                    // Records of a segment closed mid-burst may be on disk before ingest has committed them.
+                    if (header.Kind == RecordKind.Events && header.EndId > journal.NextId)
+                        return false;
                     _offset += RecordHeader.PrefixSize + bodyLength;
                     if (header.Kind == RecordKind.Events && header.EndId > next)
                     {

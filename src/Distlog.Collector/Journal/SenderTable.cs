@@ -40,6 +40,13 @@ internal sealed class SenderTable
         entry.Sequences.Add(batch.Sequence);
     }
 
+    /// <summary>Forgets that the batch is in the journal (its write failed).</summary>
+    public void Remove(in BatchId batch)
+    {
+        if (_senders.TryGetValue(batch.Sender, out var entry))
+            entry.Sequences.Remove(batch.Sequence);
+    }
+
     /// <summary>The table as the payload of a <see cref="RecordKind.Senders"/> record, leaving out senders silent since
     /// <see cref="ForgetAfter"/>.</summary>
     public byte[] Serialize(long nowMs, out int count)

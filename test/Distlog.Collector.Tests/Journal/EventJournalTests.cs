@@ -90,8 +90,7 @@ public sealed class EventJournalTests
         using (var journal = Open(folder))
         {
             journal.Write('P', Events(0, 1), batch);
-            lock (journal.Sync)
-                journal.Commit();
+            Publish(journal);
             Assert.That(journal.Contains(batch), Is.True);
             Assert.That(journal.Contains(batch with { Sequence = 8 }), Is.False);
         }
@@ -133,8 +132,7 @@ public sealed class EventJournalTests
         {
             while (journal.Write('P', Events(0, PerRecord, lineBytes: 1000), BatchId.None) >= 0)
             {
-                lock (journal.Sync)
-                    journal.Commit();
+                Publish(journal);
                 Interlocked.Increment(ref written);
             }
         });
@@ -160,8 +158,7 @@ public sealed class EventJournalTests
             for (var i = 0; i < 400; i++)
             {
                 journal.Write('P', Events(i * PerRecord, PerRecord, lineBytes: 1000), BatchId.None);
-                lock (journal.Sync)
-                    journal.Commit();
+                Publish(journal);
             }
             done.Set();
         });
@@ -175,6 +172,13 @@ public sealed class EventJournalTests
         Assert.That(journal.Bytes, Is.LessThanOrEqualTo(1024 * 1024));
     }
 
+    private static void Publish(EventJournal journal)
+    {
+        journal.Flush();
+        lock (journal.Sync)
+            journal.Commit();
+    }
+
     private static EventJournal Open(TempFolder folder, long maxBytes = JournalSettings.DefaultMaxBytes, long segmentBytes = JournalSettings.DefaultSegmentBytes) =>
         EventJournal.Open(new JournalSettings(folder.Combine("journal"), maxBytes, JournalFsync.Never, segmentBytes), Logger.None);
 
@@ -185,8 +189,7 @@ public sealed class EventJournalTests
         {
             var id = journal.Write('P', Events(start + r * PerRecord, PerRecord, lineBytes), BatchId.None);
             first = first < 0 ? id : first;
-            lock (journal.Sync)
-                journal.Commit();
+            Publish(journal);
         }
         return first;
     }
