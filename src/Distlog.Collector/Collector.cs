@@ -1,6 +1,7 @@
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Ingest;
 using Distlog.Collector.Plugins;
+using Distlog.Collector.Security;
 using Serilog;
 
 namespace Distlog.Collector;
@@ -19,25 +20,30 @@ internal sealed class Collector : IDisposable
     private readonly IngestCounters _counters = new();
     private readonly IngestLoop _ingest;
     private readonly StatsReporter _stats;
+    private readonly CurveServer? _curve;
 
     /// <summary>Checks every plugin's arguments; throws <see cref="ConfigException"/> before anything is opened.</summary>
     public Collector(CollectorSettings settings, ILogger log)
     {
         _settings = settings;
         _log = log;
+        _curve = settings.Curve is { } curve ? CurveServer.Load(curve, _counters, log) : null;
         foreach (var plugin in settings.Plugins)
         {
-            var create = PluginFactory.Prepare(plugin);
+            var create = PluginFactory.Prepare(plugin, _curve);
             _plugins.Add(new PluginHost(plugin.Name, create, new PluginFilter(plugin.Filter), plugin.QueueCapacity, plugin.BatchSize, log,
                 plugin.WhenFull));
         }
-        _ingest = new IngestLoop(settings.Ingest, _plugins, new RejectionReporter(_counters, log));
+        _ingest = new IngestLoop(settings.Ingest, _plugins, new RejectionReporter(_counters, log)) { Curve = _curve };
         _stats = new StatsReporter(_counters, _plugins, log);
     }
 
     public IngestCounters Counters => _counters;
 
     public IReadOnlyList<PluginHost> Plugins => _plugins;
+
+    /// <summary>Re-reads <c>security.curve.authorizedClients</c> (SIGHUP); nothing without CURVE.</summary>
+    public void ReloadClients() => _curve?.Reload();
 
     /// <summary>Starts the plugins, then binds ingest; throws <see cref="PluginStartException"/> or a bind failure.</summary>
     public void Start()
@@ -83,5 +89,6 @@ internal sealed class Collector : IDisposable
         _ingest.Dispose();
         foreach (var plugin in _plugins)
             plugin.Dispose();
+        _curve?.Dispose();
     }
 }

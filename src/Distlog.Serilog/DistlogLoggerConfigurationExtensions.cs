@@ -29,6 +29,11 @@ public static class DistlogLoggerConfigurationExtensions
     /// <param name="flushTimeout">How long disposal may take to send what is queued. Default 10 seconds.</param>
     /// <param name="restrictedToMinimumLevel">The minimum level for events passed through the sink. Ignored when <paramref name="levelSwitch"/> is given.</param>
     /// <param name="levelSwitch">A switch allowing the pass-through minimum level to be changed at runtime.</param>
+    /// <param name="serverKey">The collector's CURVE public key (40 Z85 characters) or the path of its public certificate,
+    /// for a collector with <c>security.curve</c>. Default none: no encryption. Give <paramref name="clientCertificate"/> with it.</param>
+    /// <param name="clientCertificate">The path of this application's secret CURVE certificate (<c>NAME_secret</c>, written
+    /// by <c>distlog keygen NAME</c>), whose public certificate is in the collector's <c>authorizedClients</c>. A file that
+    /// cannot be read is reported once through <c>SelfLog</c>, and the sink then drops its events.</param>
     /// <returns>Configuration object allowing method chaining.</returns>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
     public static LoggerConfiguration Distlog(
@@ -42,7 +47,9 @@ public static class DistlogLoggerConfigurationExtensions
         TimeSpan? flushTimeout = null,
         int eventBodyLimitBytes = DistlogSinkOptions.DefaultEventBodyLimitBytes,
         LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum,
-        LoggingLevelSwitch? levelSwitch = null)
+        LoggingLevelSwitch? levelSwitch = null,
+        string? serverKey = null,
+        string? clientCertificate = null)
     {
         ArgumentNullException.ThrowIfNull(sinkConfiguration);
         if (string.IsNullOrWhiteSpace(endpoint))
@@ -55,6 +62,9 @@ public static class DistlogLoggerConfigurationExtensions
             throw new ArgumentException($"The batch size limit {batchSizeLimit} is not positive.", nameof(batchSizeLimit));
         if (eventBodyLimitBytes < 1)
             throw new ArgumentException($"The event body limit {eventBodyLimitBytes} is not positive.", nameof(eventBodyLimitBytes));
+        if (string.IsNullOrWhiteSpace(serverKey) != string.IsNullOrWhiteSpace(clientCertificate))
+            throw new ArgumentException("CURVE needs both serverKey (the collector's public key) and clientCertificate (this application's secret certificate); give both or neither.",
+                string.IsNullOrWhiteSpace(serverKey) ? nameof(serverKey) : nameof(clientCertificate));
 
         var options = new DistlogSinkOptions
         {
@@ -66,6 +76,8 @@ public static class DistlogLoggerConfigurationExtensions
             BatchSizeLimit = batchSizeLimit,
             FlushTimeout = flushTimeout ?? DistlogSinkOptions.DefaultFlushTimeout,
             EventBodyLimitBytes = eventBodyLimitBytes,
+            ServerKey = serverKey,
+            ClientCertificate = clientCertificate,
         };
         return sinkConfiguration.Sink(new DistlogSink(options), restrictedToMinimumLevel, levelSwitch);
     }

@@ -20,6 +20,8 @@ internal sealed class TailCommand : Command
     readonly Option<OutputTemplate> _template = CommonOptions.Template();
     readonly Option<bool> _ascii = CommonOptions.Ascii();
     readonly Option<long?> _count = CommonOptions.Count("--count", "-c", "Stop after this many events (default: run until Ctrl-C)");
+    readonly Option<string?> _serverKey = CommonOptions.ServerKey();
+    readonly Option<string?> _certificate = CommonOptions.Certificate();
     readonly Option<double> _timeout = CommonOptions.Timeout("How long the endpoint may take to accept the connection");
 
     /// <summary>Wires the options; the command writes to <paramref name="console"/>.</summary>
@@ -36,6 +38,8 @@ internal sealed class TailCommand : Command
         Add(_template);
         Add(_ascii);
         Add(_count);
+        Add(_serverKey);
+        Add(_certificate);
         Add(_timeout);
         SetAction(RunAsync);
     }
@@ -45,6 +49,7 @@ internal sealed class TailCommand : Command
         var options = new TailOptions
         {
             Endpoint = result.GetRequiredValue(_endpoint),
+            Curve = CommonOptions.Curve(result.GetValue(_serverKey), result.GetValue(_certificate)),
             MinimumLevel = result.GetValue(_level),
             Application = result.GetValue(_app),
             Task = result.GetValue(_task),

@@ -81,6 +81,7 @@ internal sealed class EventTail
     {
         try
         {
+            _options.Curve?.ApplyTo(socket);
             socket.Connect(_options.Endpoint);
         }
         catch (ZmqException ex)

@@ -32,4 +32,7 @@ internal sealed record TailOptions
 
     /// <summary>How long to wait for the endpoint to accept a connection before failing.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>CURVE towards a collector with <c>security.curve</c> (<c>--server-key</c>, <c>--certificate</c>); null for none.</summary>
+    public Distlog.Transport.ZmqCurveClient? Curve { get; init; }
 }

@@ -9,4 +9,8 @@ internal sealed record CollectorSettings(
     string Source,
     IngestSettings Ingest,
     StatsSettings Stats,
-    IReadOnlyList<PluginSettings> Plugins);
+    IReadOnlyList<PluginSettings> Plugins)
+{
+    /// <summary>The <c>security.curve</c> section; null without it (no CURVE).</summary>
+    public CurveSettings? Curve { get; init; }
+}

@@ -55,16 +55,18 @@ internal static class ConfigLoader
         var ingest = IngestSettings.Default;
         var stats = StatsSettings.Default;
         IReadOnlyList<PluginSettings>? plugins = null;
-        foreach (var (name, key, value) in reader.Entries(reader.Mapping(root, "(document)"), "", "ingest", "plugins", "stats"))
+        CurveSettings? curve = null;
+        foreach (var (name, key, value) in reader.Entries(reader.Mapping(root, "(document)"), "", "ingest", "plugins", "stats", "security"))
         {
             switch (name)
             {
                 case "ingest": ingest = ReadIngest(reader, value, key); break;
                 case "stats": stats = ReadStats(reader, value, key); break;
+                case "security": curve = CurveSettingsReader.ReadSecurity(reader, value, key); break;
                 default: plugins = PluginSettingsReader.ReadAll(reader, value, key); break;
             }
         }
-        return new CollectorSettings(reader.Source, ingest, stats, plugins ?? DefaultPlugins(reader.Source));
+        return new CollectorSettings(reader.Source, ingest, stats, plugins ?? DefaultPlugins(reader.Source)) { Curve = curve };
     }
 
     private static IngestSettings ReadIngest(YamlReader reader, YamlNode node, string path)

@@ -42,6 +42,9 @@ internal sealed class IngestLoop : IDisposable
         _thread = new Thread(Run) { Name = "distlogd ingest", IsBackground = true };
     }
 
+    /// <summary>The collector's CURVE, which the socket then requires and which checks each message; null without.</summary>
+    public Security.CurveServer? Curve { get; init; }
+
     /// <summary>The endpoints actually bound (a <c>*</c> port resolved), known once <see cref="Start"/> returned.</summary>
     public IReadOnlyList<string> BoundEndpoints { get; private set; } = [];
 
@@ -123,6 +126,7 @@ internal sealed class IngestLoop : IDisposable
             socket.ReceiveTimeout = PollInterval;
             socket.ReceiveHighWatermark = _settings.ReceiveHighWatermark;
             socket.MaxMessageSize = Math.Max(MinimumHardLimit, (long)_settings.MaxMessageBytes * HardLimitFactor);
+            Curve?.ApplyTo(socket);
             var bound = new List<string>(_settings.Endpoints.Count);
             foreach (var endpoint in _settings.Endpoints)
             {
@@ -198,6 +202,7 @@ internal sealed class IngestLoop : IDisposable
                 continue;
             }
 
+            Curve?.Screen(message, events);
             if (events.Count == 0)
                 continue;
             counters.CountAccepted(events.Count);

@@ -33,11 +33,12 @@ internal sealed class PublishSink : IBatchSink
     private readonly HashSet<string> _prefixes = [];
     private long _subscriptionsReadAt;
 
-    public PublishSink(string endpoint)
+    public PublishSink(string endpoint, Security.CurveServer? curve = null)
     {
         _socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.XPub);
         try
         {
+            curve?.ApplyTo(_socket);
             _socket.SendHighWatermark = SendHighWatermark;
             _socket.Linger = Linger;
             _socket.Bind(endpoint);

@@ -31,4 +31,10 @@ sealed record DistlogSinkOptions
     public int FormatOnEmitDepth { get; init; } = DefaultFormatOnEmitDepth;
     public TimeSpan DropReportInterval { get; init; } = DefaultDropReportInterval;
     public TimeSpan FlushTimeout { get; init; } = DefaultFlushTimeout;
+
+    /// <summary>The collector's CURVE public key (Z85) or the path of its public certificate; null for no CURVE.</summary>
+    public string? ServerKey { get; init; }
+
+    /// <summary>The path of this client's secret CURVE certificate; null for no CURVE.</summary>
+    public string? ClientCertificate { get; init; }
 }
