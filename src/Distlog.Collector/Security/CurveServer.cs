@@ -24,9 +24,9 @@ internal sealed class CurveServer : IDisposable
     private readonly string _domain;
     private readonly ClientScreen _screen;
     private volatile AuthorizedClients _clients;
-    // Refusal reports, on the ZAP thread only.
-    private long _lastReported;
-    private long _suppressed;
+    // Refusal reports by reason, on the ZAP thread only.
+    private readonly long[] _lastReported = new long[Enum.GetValues<HandshakeRefusal>().Length];
+    private readonly long[] _suppressed = new long[Enum.GetValues<HandshakeRefusal>().Length];
 
     private CurveServer(CurveSettings settings, ZmqCurveKeyPair keys, AuthorizedClients clients, IngestCounters counters, ILogger log)
     {
@@ -112,24 +112,28 @@ internal sealed class CurveServer : IDisposable
         _log.Information("Reloaded authorizedClients from {Folder:l}: {Count} client keys", _settings.AuthorizedClients, clients.Count);
     }
 
-    /// <summary>Counts a refused handshake and logs it: the first at once, then at most one line per <see cref="ReportWindow"/>.</summary>
-    public void Refused(string address, string reason)
+    /// <summary>
+    /// Counts a refused handshake and logs it: the first of each <paramref name="kind"/> at once, then at most one line
+    /// per kind and <see cref="ReportWindow"/>, saying how many were refused in between.
+    /// </summary>
+    public void Refused(HandshakeRefusal kind, string address, string reason)
     {
         _counters.CountHandshakeRefused();
+        var i = (int)kind;
         var now = Environment.TickCount64;
-        if (_lastReported != 0 && now - _lastReported < ReportWindow.TotalMilliseconds)
+        if (_lastReported[i] != 0 && now - _lastReported[i] < ReportWindow.TotalMilliseconds)
         {
-            _suppressed++;
+            _suppressed[i]++;
             return;
         }
 
         var text = ControlCharacters.Escape(reason);
-        if (_suppressed > 0)
-            _log.Warning("Refused a connection from {Address:l}: {Reason:l} ({Suppressed} more refused since the last warning)", address, text, _suppressed);
+        if (_suppressed[i] > 0)
+            _log.Warning("Refused a connection from {Address:l}: {Reason:l} ({Suppressed} more refused since the last warning)", address, text, _suppressed[i]);
         else
             _log.Warning("Refused a connection from {Address:l}: {Reason:l}", address, text);
-        _lastReported = now;
-        _suppressed = 0;
+        _lastReported[i] = now;
+        _suppressed[i] = 0;
     }
 
     /// <summary>From now on this collector's domain admits nobody.</summary>

@@ -16,7 +16,7 @@ namespace Distlog.Collector.Security;
 internal sealed class ZapHandler
 {
     public const string Endpoint = "inproc://zeromq.zap.01";
-    private const int MonitoredEvents = LibZmq.EventAccepted | LibZmq.EventDisconnected | LibZmq.EventMonitorStopped
+    private const int MonitoredEvents = LibZmq.EventAccepted | LibZmq.EventDisconnected | LibZmq.EventMonitorStopped | LibZmq.EventHandshakeFailedNoDetail
         | LibZmq.EventHandshakeFailedProtocol | LibZmq.EventHandshakeFailedAuth;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly Lazy<ZapHandler> SharedHandler = new(() => new ZapHandler(ZmqContext.Shared));
@@ -127,7 +127,7 @@ internal sealed class ZapHandler
         }
         if (mechanism != "CURVE" || request.Length < 7 || request[6].Length != 32)
         {
-            server.Refused(address, $"a {mechanism} handshake; this collector requires CURVE");
+            server.Refused(HandshakeRefusal.NoCurve, address, $"a {mechanism} handshake; this collector requires CURVE");
             Reply(requestId, "400", "CURVE required", "");
             return;
         }
@@ -135,7 +135,7 @@ internal sealed class ZapHandler
         var key = ZmqCertificate.EncodeKey(request[6]);
         if (server.Clients.Find(key) is null)
         {
-            server.Refused(address, $"client key {key} is not in authorizedClients");
+            server.Refused(HandshakeRefusal.UnknownKey, address, $"client key {key} is not in authorizedClients");
             Reply(requestId, "400", "key not authorised", "");
             return;
         }

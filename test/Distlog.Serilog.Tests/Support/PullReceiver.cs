@@ -12,15 +12,18 @@ sealed class PullReceiver : IDisposable
     readonly Thread _thread;
     readonly string _bindEndpoint;
     readonly bool _keepMessages;
+    readonly string? _curveSecretKey;
     volatile bool _stopping;
     int _lines;
 
     /// <param name="bindEndpoint">Where to bind.</param>
     /// <param name="keepMessages">False to only count lines, for runs of millions of events.</param>
-    public PullReceiver(string bindEndpoint = "tcp://127.0.0.1:*", bool keepMessages = true)
+    /// <param name="curveSecretKey">The secret key of a CURVE server (no ZAP handler: any client with the key is heard); null for none.</param>
+    public PullReceiver(string bindEndpoint = "tcp://127.0.0.1:*", bool keepMessages = true, string? curveSecretKey = null)
     {
         _bindEndpoint = bindEndpoint;
         _keepMessages = keepMessages;
+        _curveSecretKey = curveSecretKey;
         using var ready = new ManualResetEventSlim();
         Exception? failure = null;
         _thread = new Thread(() => Receive(ready, e => failure = e)) { IsBackground = true, Name = "PullReceiver" };
@@ -55,6 +58,8 @@ sealed class PullReceiver : IDisposable
         try
         {
             socket.ReceiveTimeout = TimeSpan.FromMilliseconds(50);
+            if (_curveSecretKey is not null)
+                socket.SetCurveServer(_curveSecretKey);
             socket.Bind(_bindEndpoint);
             Endpoint = socket.LastEndpoint;
         }
