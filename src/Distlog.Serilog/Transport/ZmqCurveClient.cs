@@ -29,7 +29,8 @@ internal sealed record ZmqCurveClient(string ServerKey, ZmqCertificate Certifica
                 "CURVE needs both the collector's public key (serverKey, --server-key) and this client's secret certificate (clientCertificate, --certificate); give both or neither.");
         }
 
-        var server = ZmqCertificate.IsKey(serverKey) ? serverKey : ZmqCertificate.Load(serverKey).PublicKey;
+        // A path can look like a key (40 characters of the Z85 alphabet): a file that exists wins.
+        var server = ZmqCertificate.IsKey(serverKey) && !File.Exists(serverKey) ? serverKey : ZmqCertificate.Load(serverKey).PublicKey;
         var path = !certificatePath.EndsWith(ZmqCertificate.SecretSuffix, StringComparison.Ordinal) && File.Exists(certificatePath + ZmqCertificate.SecretSuffix)
             ? certificatePath + ZmqCertificate.SecretSuffix
             : certificatePath;

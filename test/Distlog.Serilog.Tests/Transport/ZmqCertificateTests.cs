@@ -6,7 +6,7 @@ public sealed class ZmqCertificateTests
 {
     // A pair made by pyzmq's zmq.curve_keypair(), in the text czmq's zcert_save writes (zconfig: comments, a blank
     // line, then sections with children indented by four spaces and every value in double quotes).
-    private const string PublicKey = "%6F6A-.7SqY@k?{fC?5y<KjNi^G3AKU^aSc=]BD";
+    private const string PublicKey = "%6F6A-.7SqY@k?{fC?5y<KjNi^G3AKU^aSc=]BD^";
     private const string SecretKey = "yjJ01IG@}GrK<I9aSg9{/S?xf{f^[BJw-@sDy/]5";
 
     private const string CzmqSecret = $"""
