@@ -80,6 +80,21 @@ public sealed partial class CurveServerTests
     }
 
     [Test]
+    public void APyzmqClientWithTheKeysOfKeygensCertificatesIsAdmitted()
+    {
+        using var folder = new TempFolder();
+        var keys = new CurveKeys(folder);
+        keys.Client("python-worker");
+        var ingest = FreePort.Endpoint();
+        using var collector = Start(folder, ingest);
+
+        PushWithPython(ingest, [Some.ClefLine(7), Some.ClefLine(8)], (keys.Server.PublicKey, folder.Combine("keys", "python-worker_secret")));
+
+        Assert.That(Eventually.Holds(() => Numbers(folder).Count >= 2, Patience), Is.True, collector.Stderr);
+        Assert.That(Orders(folder).Select(l => (string?)l["ClientName"]), Is.All.EqualTo("python-worker"));
+    }
+
+    [Test]
     public void APublishSubscriberWithoutCurveHearsNothing()
     {
         using var folder = new TempFolder();
@@ -207,12 +222,19 @@ public sealed partial class CurveServerTests
 
     private static List<long> Numbers(TempFolder folder) => Stored.Numbers(Orders(folder));
 
-    private static void PushWithPython(string endpoint, IEnumerable<string> lines)
+    /// <summary>Sends one batch from pyzmq: a plain PUSH, or with <paramref name="curve"/> CURVE, its keys read from the secret certificate file.</summary>
+    private static void PushWithPython(string endpoint, IEnumerable<string> lines, (string ServerKey, string SecretCertificate)? curve = null)
     {
         const string script = """
-            import sys, time, zmq
+            import re, sys, time, zmq
+            def key(path, name):
+                return re.search(name + r' = "(.{40})"', open(path).read()).group(1).encode()
             push = zmq.Context().socket(zmq.PUSH)
             push.setsockopt(zmq.LINGER, 1000)
+            if len(sys.argv) > 3:
+                push.curve_serverkey = sys.argv[3].encode()
+                push.curve_publickey = key(sys.argv[4], "public-key")
+                push.curve_secretkey = key(sys.argv[4], "secret-key")
             push.connect(sys.argv[1])
             push.send_multipart([b"PLC", sys.argv[2].encode()])
             time.sleep(0.5)
@@ -223,6 +245,11 @@ public sealed partial class CurveServerTests
         info.ArgumentList.Add(script);
         info.ArgumentList.Add(endpoint);
         info.ArgumentList.Add(string.Join("\n", lines));
+        if (curve is { } keys)
+        {
+            info.ArgumentList.Add(keys.ServerKey);
+            info.ArgumentList.Add(keys.SecretCertificate);
+        }
         using var peer = Process.Start(info)!;
         var errors = peer.StandardError.ReadToEnd();
         Assert.That(peer.WaitForExit(30_000), Is.True, "python pusher hung");
