@@ -82,4 +82,41 @@ public sealed class KeygenCommandTests
         Assert.That(stored, Has.Length.EqualTo(1));
         Assert.That(stored[0], Does.Contain("\"ClientName\":\"ops-laptop\""));
     }
+
+    [Test]
+    public void TailFollowsACurveCollectorWithKeysFromKeygen()
+    {
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.File("clients"));
+        CliRun.Run("keygen", folder.File("distlogd"));
+        CliRun.Run("keygen", folder.File("ops"), "--name", "ops-laptop");
+        File.Copy(folder.File("ops"), Path.Combine(folder.File("clients"), "ops"));
+        var ingest = $"tcp://127.0.0.1:{CollectorProcess.FreePort()}";
+        var publish = $"tcp://127.0.0.1:{CollectorProcess.FreePort()}";
+        var config = folder.Write("distlogd.yaml", $$"""
+            ingest:
+              endpoints: ["{{ingest}}"]
+            security:
+              curve:
+                serverCertificate: distlogd_secret
+                authorizedClients: clients
+            plugins:
+              - sink: publish
+                args: { endpoint: "{{publish}}" }
+            """);
+        using var collector = new ChildProcess(CollectorProcess.Dll, folder.Path, "--config", config);
+        collector.WaitForError("listening", TimeSpan.FromSeconds(30));
+        var keys = new[] { "--server-key", folder.File("distlogd"), "--certificate", folder.File("ops_secret") };
+        var input = folder.Write("in.clef", ClefText.Line("Event {N}", properties: [("N", 1)]) + "\n");
+
+        var tail = CliRun.RunAsync(["tail", "--endpoint", publish, "--count", "1", "--format", "clef", .. keys]);
+        // The slow joiner: send until the subscription has reached distlogd and one event comes back.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!tail.Wait(TimeSpan.FromMilliseconds(200)) && DateTime.UtcNow < deadline)
+            CliRun.Run(["send", input, "--endpoint", ingest, .. keys]);
+
+        Assert.That(tail.IsCompleted, Is.True, collector.Error);
+        Assert.That(tail.Result.ExitCode, Is.Zero, tail.Result.ToString());
+        Assert.That(tail.Result.Output, Does.Contain("\"ClientName\":\"ops-laptop\""));
+    }
 }
