@@ -16,10 +16,18 @@ internal static unsafe partial class PeerAddress
             return "an unknown address";
         Span<byte> address = stackalloc byte[128];
         var length = (uint)address.Length;
-        fixed (byte* buffer = address)
+        try
         {
-            if (getpeername(fd, buffer, &length) != 0)
-                return "an unknown address";
+            fixed (byte* buffer = address)
+            {
+                if (getpeername(fd, buffer, &length) != 0)
+                    return "an unknown address";
+            }
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // A C library that cannot be loaded by that name costs the address in log lines, not the ZAP thread.
+            return "an unknown address";
         }
 
         // Linux: family is a native ushort; macOS: a length byte, then the family byte.
