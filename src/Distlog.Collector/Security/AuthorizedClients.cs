@@ -28,7 +28,8 @@ internal sealed class AuthorizedClients
     /// <summary>
     /// Reads every file of <paramref name="folder"/> (not its subfolders; names starting with <c>.</c> are skipped) as a
     /// czmq certificate; a file that is not one is listed in <see cref="Problems"/>. A <c>_secret</c> file counts for its
-    /// public key, as czmq's certificate store counts it, but has no place there: it is listed as a problem too.
+    /// public key, as czmq's certificate store counts it, but has no place there: it is listed as a problem too (which
+    /// stops start-up; on a reload it is logged, and its key admitted).
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public static AuthorizedClients Load(string folder)
@@ -43,7 +44,7 @@ internal sealed class AuthorizedClients
             {
                 var certificate = ZmqCertificate.Parse(File.ReadAllText(path), path);
                 if (certificate.SecretKey is not null)
-                    problems.Add($"{path}: a secret certificate; only public ones belong in authorizedClients (its key is admitted all the same)");
+                    problems.Add($"{path}: a secret certificate; only public ones belong in authorizedClients (put the public one there, and keep the secret with its owner)");
                 byKey.TryAdd(certificate.PublicKey, new AuthorizedClient(certificate, path));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
