@@ -2,6 +2,7 @@ using Distlog.Collector.Configuration;
 using Distlog.Collector.Ingest;
 using Distlog.Collector.Journal;
 using Distlog.Collector.Plugins;
+using Distlog.Collector.Security;
 using Serilog;
 
 namespace Distlog.Collector;
@@ -21,13 +22,15 @@ internal sealed class Collector : IDisposable
     private readonly IngestLoop _ingest;
     private readonly StatsReporter _stats;
     private readonly EventJournal? _journal;
+    private readonly CurveServer? _curve;
 
     /// <summary>Checks every plugin's arguments; throws <see cref="ConfigException"/> before anything is opened.</summary>
     public Collector(CollectorSettings settings, ILogger log)
     {
         _settings = settings;
         _log = log;
-        var prepared = settings.Plugins.Select(p => (Settings: p, Create: PluginFactory.Prepare(p))).ToList();
+        _curve = settings.Curve is { } curve ? CurveServer.Load(curve, _counters, log) : null;
+        var prepared = settings.Plugins.Select(p => (Settings: p, Create: PluginFactory.Prepare(p, _curve))).ToList();
         if (settings.Journal is { } journal)
         {
             try
@@ -46,7 +49,7 @@ internal sealed class Collector : IDisposable
                 plugin.WhenFull, _journal));
         }
         _ingest = new IngestLoop(settings.Ingest, _plugins, new RejectionReporter(_counters, log), _journal,
-            _journal is null ? [] : settings.Control.Endpoints);
+            _journal is null ? [] : settings.Control.Endpoints) { Curve = _curve };
         _stats = new StatsReporter(_counters, _plugins, log, _journal);
     }
 
@@ -55,6 +58,9 @@ internal sealed class Collector : IDisposable
     public IngestCounters Counters => _counters;
 
     public IReadOnlyList<PluginHost> Plugins => _plugins;
+
+    /// <summary>Re-reads <c>security.curve.authorizedClients</c> (SIGHUP); nothing without CURVE.</summary>
+    public void ReloadClients() => _curve?.Reload();
 
     /// <summary>Starts the plugins, then binds ingest; throws <see cref="PluginStartException"/> or a bind failure.</summary>
     public void Start()
@@ -106,5 +112,6 @@ internal sealed class Collector : IDisposable
         foreach (var plugin in _plugins)
             plugin.Dispose();
         _journal?.Dispose();
+        _curve?.Dispose();
     }
 }

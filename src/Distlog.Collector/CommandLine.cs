@@ -18,7 +18,8 @@ internal sealed record CommandLine(string? ConfigPath, IReadOnlyList<string> Ing
           --stats-interval DURATION log the summary line this often (e.g. 10s; off for shutdown only)
           -h, --help                show this help
 
-        SIGINT/SIGTERM stop ingest, drain and flush every plugin, and exit 0.
+        SIGINT/SIGTERM stop ingest, drain and flush every plugin, and exit 0. SIGHUP re-reads
+        security.curve.authorizedClients.
         """;
 
     public static CommandLine Parse(IReadOnlyList<string> args)

@@ -61,6 +61,12 @@ using (collector)
     }
     using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
     using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+    // SIGHUP re-reads security.curve.authorizedClients, and nothing else; without CURVE it is ignored.
+    using var sighup = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+    {
+        context.Cancel = true;
+        collector.ReloadClients();
+    });
 
     try
     {

@@ -47,6 +47,8 @@ internal sealed class StatsReporter(IngestCounters counters, IReadOnlyList<Plugi
     {
         var rejected = counters.RejectedTotal;
         var reasons = rejected == 0 ? "" : $" ({counters.DescribeRejections()})";
+        if (counters.HandshakesRefused > 0)
+            reasons += $", refused {counters.HandshakesRefused} handshakes";
         var pluginText = string.Join("; ", plugins.Select(p =>
             $"{p.Name}: delivered {p.Delivered}, filtered {p.Filtered}, dropped {p.Dropped}, queued {p.QueueDepth}" +
             (journal is null ? "" : $", behind {p.JournalLag}")));

@@ -36,6 +36,11 @@ public static class DistlogLoggerConfigurationExtensions
     /// <param name="acknowledge">Keep each batch until the collector acknowledges it, and send it again after a lost
     /// connection (default true: nothing is lost when distlogd restarts). False for a receiver that does not acknowledge
     /// (a plain ZeroMQ PULL, distlogd before 0.2): batches are then sent once.</param>
+    /// <param name="serverKey">The collector's CURVE public key (40 Z85 characters) or the path of its public certificate,
+    /// for a collector with <c>security.curve</c>. Default none: no encryption. Give <paramref name="clientCertificate"/> with it.</param>
+    /// <param name="clientCertificate">The path of this application's secret CURVE certificate (<c>NAME_secret</c>, written
+    /// by <c>distlog keygen NAME</c>), whose public certificate is in the collector's <c>authorizedClients</c>. A file that
+    /// cannot be read is reported once through <c>SelfLog</c>, and the sink then drops its events.</param>
     /// <returns>Configuration object allowing method chaining.</returns>
     /// <exception cref="ArgumentException">An argument is out of range.</exception>
     public static LoggerConfiguration Distlog(
@@ -51,7 +56,9 @@ public static class DistlogLoggerConfigurationExtensions
         TimeSpan? flushTimeout = null,
         int eventBodyLimitBytes = DistlogSinkOptions.DefaultEventBodyLimitBytes,
         string? controlEndpoint = null,
-        bool acknowledge = true)
+        bool acknowledge = true,
+        string? serverKey = null,
+        string? clientCertificate = null)
     {
         ArgumentNullException.ThrowIfNull(sinkConfiguration);
         if (string.IsNullOrWhiteSpace(endpoint))
@@ -64,6 +71,9 @@ public static class DistlogLoggerConfigurationExtensions
             throw Invalid($"The batch size limit {batchSizeLimit} is not positive.", nameof(batchSizeLimit));
         if (eventBodyLimitBytes < 1)
             throw Invalid($"The event body limit {eventBodyLimitBytes} is not positive.", nameof(eventBodyLimitBytes));
+        if (string.IsNullOrWhiteSpace(serverKey) != string.IsNullOrWhiteSpace(clientCertificate))
+            throw Invalid("CURVE needs both serverKey (the collector's public key) and clientCertificate (this application's secret certificate); give both or neither.",
+                string.IsNullOrWhiteSpace(serverKey) ? nameof(serverKey) : nameof(clientCertificate));
 
         var options = new DistlogSinkOptions
         {
@@ -77,6 +87,8 @@ public static class DistlogLoggerConfigurationExtensions
             EventBodyLimitBytes = eventBodyLimitBytes,
             ControlEndpoint = controlEndpoint,
             Acknowledge = acknowledge,
+            ServerKey = serverKey,
+            ClientCertificate = clientCertificate,
         };
         return sinkConfiguration.Sink(new DistlogSink(options), restrictedToMinimumLevel, levelSwitch);
     }

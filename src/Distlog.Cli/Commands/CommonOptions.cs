@@ -5,6 +5,7 @@ using Distlog.Cli.Filtering;
 using Distlog.Cli.Input;
 using Distlog.Cli.Querying;
 using Distlog.Cli.Rendering;
+using Distlog.Transport;
 using Serilog.Events;
 
 namespace Distlog.Cli.Commands;
@@ -206,6 +207,35 @@ internal static class CommonOptions
         foreach (var pair in pairs.Where(p => p.IndexOf('=') <= 0))
             result.AddError($"'{pair}' is not NAME=VALUE");
         return pairs;
+    }
+
+    /// <summary><c>--server-key</c>: the collector's CURVE public key, or its public certificate.</summary>
+    public static Option<string?> ServerKey() => new("--server-key")
+    {
+        Description = "The collector's CURVE public key (40 Z85 characters) or the path of its public certificate; with --certificate",
+        HelpName = "KEY|FILE",
+    };
+
+    /// <summary><c>--certificate</c>: this client's secret CURVE certificate.</summary>
+    public static Option<string?> Certificate() => new("--certificate")
+    {
+        Description = "This client's secret CURVE certificate (NAME_secret, from distlog keygen NAME); with --server-key",
+        HelpName = "FILE",
+    };
+
+    /// <summary>The CURVE client of <c>--server-key</c> and <c>--certificate</c>; null where neither is given.</summary>
+    public static ZmqCurveClient? Curve(string? serverKey, string? certificate)
+    {
+        if (string.IsNullOrWhiteSpace(serverKey) != string.IsNullOrWhiteSpace(certificate))
+            throw new CliException("CURVE needs both --server-key (the collector's public key) and --certificate (your secret certificate); give both or neither", ExitCodes.Usage);
+        try
+        {
+            return ZmqCurveClient.Load(serverKey, certificate);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new CliException(ex.Message, ExitCodes.Failure, ex);
+        }
     }
 
     static OutputTemplate ParseTemplate(ArgumentResult result)

@@ -13,13 +13,14 @@ internal static class DistlogCli
     public const string Name = "distlog";
 
     /// <summary>The root command with every subcommand, writing to <paramref name="console"/>.</summary>
-    public static RootCommand Build(CliConsole console) => new("distlog: follow, send, print, draw and query Distlog events (CLEF).")
+    public static RootCommand Build(CliConsole console) => new("distlog: follow, send, print, draw and query Distlog events (CLEF); make CURVE keys.")
     {
         new TailCommand(console),
         new SendCommand(console),
         new PrintCommand(console),
         new TreeCommand(console),
         new QueryCommand(console),
+        new KeygenCommand(console),
     };
 
     /// <summary>Runs <paramref name="args"/>; cancelling <paramref name="cancellationToken"/> is Ctrl-C.</summary>

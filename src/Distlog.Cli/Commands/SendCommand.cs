@@ -12,6 +12,8 @@ internal sealed class SendCommand : Command
     readonly Option<string> _endpoint = CommonOptions.Endpoint(SendOptions.DefaultEndpoint, "The collector's ingest (PULL) endpoint");
     readonly Option<char?> _system = CommonOptions.System("The topic's system letter: P (production, default), S (staging), T (test)");
     readonly Option<InvalidDataMode> _invalidData = CommonOptions.InvalidData();
+    readonly Option<string?> _serverKey = CommonOptions.ServerKey();
+    readonly Option<string?> _certificate = CommonOptions.Certificate();
     readonly Option<double> _timeout = CommonOptions.Timeout("How long a collector may take to accept each batch, and the last batches to leave");
 
     /// <summary>Wires the options; the command writes to <paramref name="console"/>.</summary>
@@ -23,6 +25,8 @@ internal sealed class SendCommand : Command
         Add(_endpoint);
         Add(_system);
         Add(_invalidData);
+        Add(_serverKey);
+        Add(_certificate);
         Add(_timeout);
         SetAction((result, cancellationToken) => Task.Run(() => Run(result, cancellationToken), CancellationToken.None));
     }
@@ -33,6 +37,7 @@ internal sealed class SendCommand : Command
         var options = new SendOptions
         {
             Endpoint = result.GetRequiredValue(_endpoint),
+            Curve = CommonOptions.Curve(result.GetValue(_serverKey), result.GetValue(_certificate)),
             System = result.GetValue(_system) ?? 'P',
             InvalidData = result.GetValue(_invalidData),
             Timeout = TimeSpan.FromSeconds(result.GetValue(_timeout)),

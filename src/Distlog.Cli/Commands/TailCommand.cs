@@ -22,6 +22,8 @@ internal sealed class TailCommand : Command
     readonly Option<long?> _count = CommonOptions.Count("--count", "-c", "Stop after this many events (default: run until Ctrl-C)");
     readonly Option<double?> _timeout = CommonOptions.WaitTimeout(
         "Give up (exit 1) when the endpoint accepts no connection within this time; default: wait and retry until it does");
+    readonly Option<string?> _serverKey = CommonOptions.ServerKey();
+    readonly Option<string?> _certificate = CommonOptions.Certificate();
 
     /// <summary>Wires the options; the command writes to <paramref name="console"/>.</summary>
     public TailCommand(CliConsole console)
@@ -37,6 +39,8 @@ internal sealed class TailCommand : Command
         Add(_template);
         Add(_ascii);
         Add(_count);
+        Add(_serverKey);
+        Add(_certificate);
         Add(_timeout);
         SetAction(RunAsync);
     }
@@ -46,6 +50,7 @@ internal sealed class TailCommand : Command
         var options = new TailOptions
         {
             Endpoint = result.GetRequiredValue(_endpoint),
+            Curve = CommonOptions.Curve(result.GetValue(_serverKey), result.GetValue(_certificate)),
             MinimumLevel = result.GetValue(_level),
             Application = result.GetValue(_app),
             Task = result.GetValue(_task),

@@ -73,6 +73,7 @@ internal sealed class ClefSender
     {
         try
         {
+            _options.Curve?.ApplyTo(socket);
             socket.Connect(_options.Endpoint);
         }
         catch (ZmqException ex)

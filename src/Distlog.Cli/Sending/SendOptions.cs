@@ -34,4 +34,7 @@ internal sealed record SendOptions
 
     /// <summary>The topic frame, e.g. <c>PLC</c>.</summary>
     public string Topic => $"{System}LC";
+
+    /// <summary>CURVE towards a collector with <c>security.curve</c> (<c>--server-key</c>, <c>--certificate</c>); null for none.</summary>
+    public Distlog.Transport.ZmqCurveClient? Curve { get; init; }
 }

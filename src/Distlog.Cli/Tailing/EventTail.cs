@@ -86,6 +86,7 @@ internal sealed class EventTail
     {
         try
         {
+            _options.Curve?.ApplyTo(socket);
             socket.Connect(_options.Endpoint);
         }
         catch (ZmqException ex)

@@ -33,4 +33,7 @@ internal sealed record TailOptions
     /// <summary>How long to wait for the endpoint to accept a connection before failing; null (the default) waits until
     /// it does, or until cancelled.</summary>
     public TimeSpan? ConnectTimeout { get; init; }
+
+    /// <summary>CURVE towards a collector with <c>security.curve</c> (<c>--server-key</c>, <c>--certificate</c>); null for none.</summary>
+    public Distlog.Transport.ZmqCurveClient? Curve { get; init; }
 }

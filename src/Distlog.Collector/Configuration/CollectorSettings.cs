@@ -16,4 +16,7 @@ internal sealed record CollectorSettings(
     ControlSettings? ControlSection = null)
 {
     public ControlSettings Control => ControlSection ?? ControlSettings.For(Ingest);
+
+    /// <summary>The <c>security.curve</c> section; null without it (no CURVE).</summary>
+    public CurveSettings? Curve { get; init; }
 }

@@ -57,7 +57,8 @@ internal static class ConfigLoader
         IReadOnlyList<PluginSettings>? plugins = null;
         JournalSettings? journal = JournalSettings.Default;
         ControlSettings? control = null;
-        foreach (var (name, key, value) in reader.Entries(reader.Mapping(root, "(document)"), "", "ingest", "plugins", "stats", "journal", "control"))
+        CurveSettings? curve = null;
+        foreach (var (name, key, value) in reader.Entries(reader.Mapping(root, "(document)"), "", "ingest", "plugins", "stats", "journal", "control", "security"))
         {
             switch (name)
             {
@@ -65,10 +66,11 @@ internal static class ConfigLoader
                 case "stats": stats = ReadStats(reader, value, key); break;
                 case "journal": journal = JournalSettingsReader.Read(reader, value, key); break;
                 case "control": control = new ControlSettings(ReadEndpoints(reader, value is YamlMappingNode map ? ControlEndpoint(reader, map, key) : value, key + ".endpoint")); break;
+                case "security": curve = CurveSettingsReader.ReadSecurity(reader, value, key); break;
                 default: plugins = PluginSettingsReader.ReadAll(reader, value, key); break;
             }
         }
-        return new CollectorSettings(reader.Source, ingest, stats, plugins ?? DefaultPlugins(reader.Source), journal, control);
+        return new CollectorSettings(reader.Source, ingest, stats, plugins ?? DefaultPlugins(reader.Source), journal, control) { Curve = curve };
     }
 
     private static YamlNode ControlEndpoint(YamlReader reader, YamlMappingNode map, string path)

@@ -24,11 +24,13 @@ internal sealed class AckChannel : IDisposable
     private byte[] _sequences = new byte[8 * 64];
     private int _pendingCount;
 
-    public AckChannel(IReadOnlyList<string> endpoints)
+    public AckChannel(IReadOnlyList<string> endpoints, Security.CurveServer? curve = null)
     {
         _socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.Router);
         try
         {
+            // With security.curve, only admitted clients reach the control channel too.
+            curve?.ApplyTo(_socket);
             _socket.Linger = TimeSpan.Zero;
             _socket.SendHighWatermark = SendHighWatermark;
             _socket.RouterHandover = true;

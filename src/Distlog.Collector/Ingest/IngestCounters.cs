@@ -11,6 +11,7 @@ internal sealed class IngestCounters
     private readonly long[] _rejected = new long[Reasons.Length];
     private long _messages;
     private long _accepted;
+    private long _handshakesRefused;
 
     /// <summary>ZeroMQ messages received, good or bad.</summary>
     public long Messages => Interlocked.Read(ref _messages);
@@ -28,6 +29,11 @@ internal sealed class IngestCounters
             return total;
         }
     }
+
+    /// <summary>CURVE handshakes refused: no CURVE, the wrong server key, or a client key not in <c>authorizedClients</c>.</summary>
+    public long HandshakesRefused => Interlocked.Read(ref _handshakesRefused);
+
+    public long CountHandshakeRefused() => Interlocked.Increment(ref _handshakesRefused);
 
     public long Rejected(RejectReason reason) => Interlocked.Read(ref _rejected[(int)reason]);
 

@@ -53,6 +53,9 @@ internal sealed partial class IngestLoop : IDisposable
         _thread = new Thread(Run) { Name = "distlogd ingest", IsBackground = true };
     }
 
+    /// <summary>The collector's CURVE, which the socket then requires and which checks each message; null without.</summary>
+    public Security.CurveServer? Curve { get; init; }
+
     /// <summary>The endpoints actually bound (a <c>*</c> port resolved), known once <see cref="Start"/> returned.</summary>
     public IReadOnlyList<string> BoundEndpoints { get; private set; } = [];
 
@@ -113,7 +116,7 @@ internal sealed partial class IngestLoop : IDisposable
         {
             socket = Open();
             if (_journal is not null && _controlEndpoints.Count > 0)
-                _acks = new AckChannel(_controlEndpoints);
+                _acks = new AckChannel(_controlEndpoints, Curve);
         }
         catch (Exception ex)
         {
@@ -141,6 +144,7 @@ internal sealed partial class IngestLoop : IDisposable
             socket.ReceiveTimeout = PollInterval;
             socket.ReceiveHighWatermark = _settings.ReceiveHighWatermark;
             socket.MaxMessageSize = Math.Max(MinimumHardLimit, (long)_settings.MaxMessageBytes * HardLimitFactor);
+            Curve?.ApplyTo(socket);
             var bound = new List<string>(_settings.Endpoints.Count);
             foreach (var endpoint in _settings.Endpoints)
             {
@@ -240,6 +244,7 @@ internal sealed partial class IngestLoop : IDisposable
                 continue;
             }
 
+            Curve?.Screen(message, events);
             if (events.Count == 0)
             {
                 // Nothing in it could be accepted: resending it would not change that.

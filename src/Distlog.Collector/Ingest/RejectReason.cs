@@ -24,6 +24,12 @@ internal enum RejectReason
     /// <summary>A Python distlog JSON LogRecord that cannot be mapped to an event.</summary>
     InvalidRecord,
 
+    /// <summary>An event of an application that the certificate of its CURVE client does not name (<c>applications</c>).</summary>
+    ApplicationNotAllowed,
+
+    /// <summary>A message from a CURVE client whose key is no longer in <c>authorizedClients</c> (removed, then SIGHUP).</summary>
+    UnknownClient,
+
     /// <summary>A message the collector failed on for a reason of its own, not of the input; reported with the error.</summary>
     InternalError,
 

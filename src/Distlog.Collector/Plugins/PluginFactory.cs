@@ -3,6 +3,7 @@ using Distlog.Collector.Configuration;
 using Distlog.Collector.Plugins.Files;
 using Distlog.Collector.Plugins.Generic;
 using Distlog.Collector.Plugins.Redis;
+using Distlog.Collector.Security;
 using Distlog.Collector.Storage;
 using Serilog;
 using Serilog.Events;
@@ -15,11 +16,13 @@ namespace Distlog.Collector.Plugins;
 /// </summary>
 internal static class PluginFactory
 {
-    public static Func<IBatchSink> Prepare(PluginSettings plugin) => plugin.Sink switch
+    /// <param name="plugin">The plugin's settings.</param>
+    /// <param name="curve">The collector's CURVE, which a ZeroMQ listener (<c>publish</c>) then requires; null without.</param>
+    public static Func<IBatchSink> Prepare(PluginSettings plugin, CurveServer? curve = null) => plugin.Sink switch
     {
         BuiltInSinks.File => File(plugin),
         BuiltInSinks.Sqlite => Sqlite(plugin),
-        BuiltInSinks.Publish => Publish(plugin),
+        BuiltInSinks.Publish => Publish(plugin, curve),
         BuiltInSinks.Console => Console(plugin),
         BuiltInSinks.Redis => RedisArguments.Prepare(plugin),
         _ => Generic(plugin),
@@ -52,13 +55,13 @@ internal static class PluginFactory
         return () => new SqliteStore(path);
     }
 
-    private static Func<IBatchSink> Publish(PluginSettings plugin)
+    private static Func<IBatchSink> Publish(PluginSettings plugin, CurveServer? curve)
     {
         var args = new PluginArguments(plugin, "endpoint");
         var endpoint = args.GetText("endpoint", PublishSink.DefaultEndpoint);
         if (BindEndpoint.Problem(endpoint) is { } problem)
             throw args.Find("endpoint")!.Error(problem);
-        return () => new PublishSink(endpoint);
+        return () => new PublishSink(endpoint, curve);
     }
 
     private static Func<IBatchSink> Console(PluginSettings plugin)

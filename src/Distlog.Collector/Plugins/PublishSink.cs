@@ -34,11 +34,12 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
     private long _subscriptionsReadAt;
     private long _discarded;
 
-    public PublishSink(string endpoint)
+    public PublishSink(string endpoint, Security.CurveServer? curve = null)
     {
         _socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.XPub);
         try
         {
+            curve?.ApplyTo(_socket);
             _socket.SendHighWatermark = SendHighWatermark;
             // A subscriber that does not keep up makes the send fail instead of losing the event unseen: it is counted.
             _socket.XPubNoDrop = true;

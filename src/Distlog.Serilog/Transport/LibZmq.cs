@@ -36,6 +36,16 @@ internal static unsafe partial class LibZmq
     public const int CurveServerKey = 50;
     public const int RouterHandover = 56;
     public const int XPubNoDrop = 69;
+    public const int ZapDomain = 55;
+
+    // zmq_socket_monitor events (libzmq 4.3, stable API): the first frame is the event (uint16) and a value (uint32).
+    public const int EventAccepted = 0x0020;
+    public const int EventDisconnected = 0x0200;
+    public const int EventMonitorStopped = 0x0400;
+    public const int EventHandshakeFailedNoDetail = 0x0800;
+    public const int EventHandshakeSucceeded = 0x1000;
+    public const int EventHandshakeFailedProtocol = 0x2000;
+    public const int EventHandshakeFailedAuth = 0x4000;
 
     /// <summary>The size of <c>zmq_msg_t</c> (an opaque 64-byte, pointer-aligned block).</summary>
     public const int MessageSize = 64;
@@ -89,6 +99,13 @@ internal static unsafe partial class LibZmq
     [LibraryImport(LibraryName)]
     public static partial int zmq_msg_more(ZmqMessageHandle message);
 
+    // Returns a pointer into the connection's metadata, valid while the message is: never let a marshaller free it.
+    [LibraryImport(LibraryName, SetLastError = true)]
+    public static partial byte* zmq_msg_gets(ZmqMessageHandle message, byte* property);
+
+    [LibraryImport(LibraryName, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int zmq_socket_monitor(ZmqSocketHandle socket, string endpoint, int events);
+
     [LibraryImport(LibraryName, SetLastError = true)]
     public static partial int zmq_msg_close(void* message);
 
@@ -107,6 +124,9 @@ internal static unsafe partial class LibZmq
 
     [LibraryImport(LibraryName, SetLastError = true)]
     public static partial int zmq_curve_keypair(byte* z85PublicKey, byte* z85SecretKey);
+
+    [LibraryImport(LibraryName, SetLastError = true)]
+    public static partial int zmq_curve_public(byte* z85PublicKey, byte* z85SecretKey);
 
     /// <summary>The errno of the last failed call on this thread.</summary>
     public static int LastError() =>

@@ -154,6 +154,47 @@ internal sealed unsafe partial class ZmqSocket
         SetCurveKey(LibZmq.CurveSecretKey, secretKey, nameof(secretKey));
     }
 
+    /// <summary>
+    /// The ZAP domain (<c>ZMQ_ZAP_DOMAIN</c>, default empty) this socket's handshakes are authenticated in: it reaches the
+    /// ZAP handler in every request, so that one handler can hold several allow-lists. Set before binding.
+    /// </summary>
+    public string ZapDomain
+    {
+        get
+        {
+            ThrowIfDisposed();
+            Span<byte> buffer = stackalloc byte[256];
+            nuint length = (nuint)buffer.Length;
+            fixed (byte* value = buffer)
+            {
+                Check(LibZmq.zmq_getsockopt(_handle, LibZmq.ZapDomain, value, &length), "Cannot read ZMQ_ZAP_DOMAIN");
+            }
+
+            return Encoding.UTF8.GetString(buffer[..Math.Max(0, (int)length - 1)]);
+        }
+
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            SetBytes(LibZmq.ZapDomain, Encoding.UTF8.GetBytes(value), "Cannot set ZMQ_ZAP_DOMAIN");
+        }
+    }
+
+    /// <summary>
+    /// Publishes this socket's connection events (<c>zmq_socket_monitor</c>) on a PAIR socket bound at the inproc
+    /// <paramref name="endpoint"/>; <paramref name="events"/> is a mask of <c>LibZmq.Event*</c>. Connect the reading
+    /// <see cref="ZmqSocketType.Pair"/> before this socket binds: events sent while nobody reads are lost.
+    /// </summary>
+    public void Monitor(string endpoint, int events)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
+        ThrowIfDisposed();
+        if (LibZmq.zmq_socket_monitor(_handle, endpoint, events) != 0)
+        {
+            throw Failure(LibZmq.LastError(), $"Cannot monitor the socket on {endpoint}");
+        }
+    }
+
     private void SetCurveKey(int option, string key, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(key, parameterName);

@@ -12,8 +12,9 @@ public sealed class DistlogCliTests
         Assert.That(result.Output, Does.Contain("tail").And.Contain("send").And.Contain("print").And.Contain("tree").And.Contain("query"));
     }
 
-    [TestCase("tail", "--endpoint", "--level", "--app", "--task", "--system", "--format", "--template", "--ascii", "--count", "--timeout")]
-    [TestCase("send", "FILE", "--endpoint", "--system", "--invalid-data", "--timeout")]
+    [TestCase("tail", "--endpoint", "--level", "--app", "--task", "--system", "--format", "--template", "--ascii", "--count", "--server-key", "--certificate", "--timeout")]
+    [TestCase("send", "FILE", "--endpoint", "--system", "--invalid-data", "--server-key", "--certificate", "--timeout")]
+    [TestCase("keygen", "NAME", "--name", "--applications", "--force")]
     [TestCase("print", "FILE", "--format", "--template", "--level", "--app", "--task", "--property", "--invalid-data")]
     [TestCase("tree", "FILE", "--db", "--task", "--ascii", "--limit", "--invalid-data")]
     [TestCase("query", "--db", "--task", "--level", "--app", "--system", "--since", "--until", "--text", "--property", "--limit", "--format", "--template", "--ascii")]

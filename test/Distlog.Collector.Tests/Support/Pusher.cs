@@ -8,9 +8,12 @@ internal sealed class Pusher : IDisposable
 {
     private readonly ZmqSocket _socket;
 
-    public Pusher(string endpoint)
+    /// <param name="endpoint">The collector's ingest endpoint.</param>
+    /// <param name="curve">CURVE keys towards a collector with <c>security.curve</c>; null for none.</param>
+    public Pusher(string endpoint, ZmqCurveClient? curve = null)
     {
         _socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.Push);
+        curve?.ApplyTo(_socket);
         _socket.SendHighWatermark = 100_000;
         _socket.Linger = TimeSpan.FromSeconds(5);
         _socket.Connect(endpoint);

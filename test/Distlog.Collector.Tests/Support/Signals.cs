@@ -6,6 +6,7 @@ namespace Distlog.Collector.Tests.Support;
 internal static class Signals
 {
     public const int SigInt = 2;
+    public const int SigHup = 1;
     public const int SigTerm = 15;
 
     public static void Send(int processId, int signal)

@@ -12,8 +12,15 @@ internal sealed class Subscriber : IDisposable
     private readonly ZmqSocket _socket;
 
     public Subscriber(string endpoint, params string[] prefixes)
+        : this(endpoint, null, prefixes)
+    {
+    }
+
+    /// <summary>A subscriber with CURVE keys towards a collector with <c>security.curve</c>.</summary>
+    public Subscriber(string endpoint, ZmqCurveClient? curve, params string[] prefixes)
     {
         _socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
+        curve?.ApplyTo(_socket);
         _socket.ReceiveHighWatermark = 0;
         foreach (var prefix in prefixes)
             _socket.Subscribe(prefix);

@@ -9,7 +9,8 @@ namespace Distlog.Load.Children;
 /// to a message, as distlog's two frames (topic <c>PLC</c>, payload) or, with <c>--frames 1</c>, the payload alone
 /// (for rsyslog's imczmq, which makes every frame a message). Blocking sends: the receiver's pace is the limit.
 /// Before READY it sends <c>--warmup</c> events (the indexes after the measured ones), so that the receiver's
-/// JIT and buffers are warm when the measured events start at GO.
+/// JIT and buffers are warm when the measured events start at GO. With <c>--server-key</c> and <c>--certificate</c> it
+/// speaks CURVE.
 /// </summary>
 internal static class ProduceCommand
 {
@@ -24,6 +25,7 @@ internal static class ProduceCommand
 
         var context = new ZmqContext();
         var socket = context.CreateSocket(ZmqSocketType.Push);
+        ZmqCurveClient.Load(args.Text("server-key", ""), args.Text("certificate", ""))?.ApplyTo(socket);
         socket.Connect(args.Text("endpoint"));
         var payload = new byte[perMessage * (ClefPayload.Length + 1)];
         Send(socket, payload, firstIndex + events, args.Int64("warmup", 0), perMessage, withTopic);

@@ -23,9 +23,11 @@ internal static class Distlogd
 
     /// <summary>Starts distlogd with <paramref name="plugins"/> (YAML items); each plugin's queueCapacity is
     /// <paramref name="queueCapacity"/>, else --queue-capacity, else distlogd's default.</summary>
-    public static ServerProcess Start(LoadOptions options, string directory, int port, IReadOnlyList<string> plugins, long? queueCapacity = null)
+    public static ServerProcess Start(LoadOptions options, string directory, int port, IReadOnlyList<string> plugins, long? queueCapacity = null,
+        string? security = null)
     {
         var yaml = new StringBuilder()
+            .Append(security)
             .Append("ingest:\n  endpoints: [\"tcp://127.0.0.1:").Append(port).Append("\"]\n")
             .Append("stats:\n  interval: off\n")
             .Append("plugins:\n");

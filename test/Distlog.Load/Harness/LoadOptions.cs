@@ -30,6 +30,8 @@ internal sealed record LoadOptions
           --diagnose            notes per distlogd run: GC collections, suspension and allocation (EventPipe),
                                 CPU per event by thread; perturbs the figures a little
           --keep                keep each run's folder (logs, stores) instead of deleting it
+          --curve               scenario 2's distlogd with security.curve (keys made per run) and its producer
+                                speaking CURVE with an admitted key: compare with a run without it
         """;
 
     public int Runs { get; init; } = 3;
@@ -49,6 +51,7 @@ internal sealed record LoadOptions
     public required string OutputPath { get; init; }
     public bool Keep { get; init; }
     public bool Diagnose { get; init; }
+    public bool Curve { get; init; }
     public bool EndToEndSqlite { get; init; } = true;
     public string StoreWhenFull { get; init; } = "block";
     public required string CommandLine { get; init; }
@@ -84,6 +87,7 @@ internal sealed record LoadOptions
                 "--output" => options with { OutputPath = Path.GetFullPath(Value()) },
                 "--keep" => options with { Keep = true },
                 "--diagnose" => options with { Diagnose = true },
+                "--curve" => options with { Curve = true },
                 "--e2e-no-sqlite" => options with { EndToEndSqlite = false },
                 "--store-when-full" => options with { StoreWhenFull = OneOf(Value(), "--store-when-full", "drop", "block") },
                 _ => throw new LoadException($"Unknown option '{args[i]}'.\n{Usage}"),

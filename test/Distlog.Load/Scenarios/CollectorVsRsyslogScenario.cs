@@ -84,9 +84,10 @@ internal sealed class CollectorVsRsyslogScenario : IScenario
         using var folder = new RunFolder(options, $"s2-distlogd-{perMessage}-{run}");
         var port = FreePort.Next();
         var output = folder.File("out.clef");
-        using var server = Distlogd.Start(options, folder.Path, port, [Distlogd.File(output, options.FileArgs)]);
+        var curve = options.Curve ? CurveKeys.Write(folder.Path) : null;
+        using var server = Distlogd.Start(options, folder.Path, port, [Distlogd.File(output, options.FileArgs)], security: curve?.Yaml);
         using var diagnosis = Diagnosis.Start(options, server.Pid);
-        return Measure(server, port, frames: 2, output, events, options.Warmup, perMessage, diagnosis);
+        return Measure(server, port, frames: 2, output, events, options.Warmup, perMessage, diagnosis, curve);
     }
 
     static Measurement MeasureRsyslog(LoadOptions options, long events, int perMessage, int run)
@@ -99,10 +100,13 @@ internal sealed class CollectorVsRsyslogScenario : IScenario
     }
 
     static Measurement Measure(ServerProcess server, int port, int frames, string output, long events, long warmup, int perMessage,
-        Diagnosis? diagnosis = null)
+        Diagnosis? diagnosis = null, CurveKeys? curve = null)
     {
-        using var producer = ChildProcess.Start("produce", ("endpoint", $"tcp://127.0.0.1:{port}"), ("events", events),
-            ("warmup", warmup), ("per-message", perMessage), ("frames", frames));
+        (string, object)[] args = [("endpoint", $"tcp://127.0.0.1:{port}"), ("events", events), ("warmup", warmup), ("per-message", perMessage),
+            ("frames", frames)];
+        if (curve is not null)
+            args = [.. args, ("server-key", curve.ServerPublic), ("certificate", curve.ClientSecret)];
+        using var producer = ChildProcess.Start("produce", args);
         producer.WaitForReady();
         using var lines = new LineCounter(output);
         Arrival.Wait(lines.Count, warmup, Stall);

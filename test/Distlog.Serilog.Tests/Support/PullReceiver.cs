@@ -17,6 +17,7 @@ sealed class PullReceiver : IDisposable
     readonly string _controlBindEndpoint;
     readonly bool _keepMessages;
     readonly bool _acknowledge;
+    readonly string? _curveSecretKey;
     volatile bool _stopping;
     volatile bool _paused;
     int _lines, _batchIds, _resent;
@@ -26,13 +27,15 @@ sealed class PullReceiver : IDisposable
     /// <param name="keepMessages">False to only count lines, for runs of millions of events.</param>
     /// <param name="acknowledge">False to receive batches without acknowledging them.</param>
     /// <param name="controlBindEndpoint">Where the control socket binds.</param>
+    /// <param name="curveSecretKey">The secret key of a CURVE server (no ZAP handler: any client with the key is heard); null for none.</param>
     public PullReceiver(string bindEndpoint = "tcp://127.0.0.1:*", bool keepMessages = true, bool acknowledge = true,
-        string controlBindEndpoint = "tcp://127.0.0.1:*")
+        string controlBindEndpoint = "tcp://127.0.0.1:*", string? curveSecretKey = null)
     {
         _bindEndpoint = bindEndpoint;
         _controlBindEndpoint = controlBindEndpoint;
         _keepMessages = keepMessages;
         _acknowledge = acknowledge;
+        _curveSecretKey = curveSecretKey;
         using var ready = new ManualResetEventSlim();
         Exception? failure = null;
         _thread = new Thread(() => Receive(ready, e => failure = e)) { IsBackground = true, Name = "PullReceiver" };
@@ -80,6 +83,8 @@ sealed class PullReceiver : IDisposable
         try
         {
             socket.ReceiveTimeout = TimeSpan.FromMilliseconds(50);
+            if (_curveSecretKey is not null)
+                socket.SetCurveServer(_curveSecretKey);
             socket.Bind(_bindEndpoint);
             Endpoint = socket.LastEndpoint;
             control.RouterHandover = true;

@@ -55,6 +55,7 @@ sealed partial class DistlogSink
         var socket = context.CreateSocket(ZmqSocketType.Push);
         try
         {
+            ZmqCurveClient.Load(_options.ServerKey, _options.ClientCertificate)?.ApplyTo(socket);
             // Only complete connections take messages, and only a few: while the collector is away,
             // events wait in our queue, which is the bound we count and report, not in libzmq's buffers.
             socket.Immediate = true;

@@ -60,4 +60,9 @@ sealed record DistlogSinkOptions
                 : null;
         }
     }
+    /// <summary>The collector's CURVE public key (Z85) or the path of its public certificate; null for no CURVE.</summary>
+    public string? ServerKey { get; init; }
+
+    /// <summary>The path of this client's secret CURVE certificate; null for no CURVE.</summary>
+    public string? ClientCertificate { get; init; }
 }

@@ -1,0 +1,141 @@
+using Distlog.Collector.Configuration;
+using Distlog.Collector.Ingest;
+using Distlog.Rendering;
+using Distlog.Transport;
+using Serilog;
+
+namespace Distlog.Collector.Security;
+
+/// <summary>
+/// The collector's CURVE (<c>security.curve</c>): its key pair and the allow-list of client keys. Every ZeroMQ listener
+/// calls <see cref="ApplyTo"/> on its socket before binding; the socket then requires CURVE, the <see cref="ZapHandler"/>
+/// admits only the keys in <see cref="Clients"/>, and every refused handshake is counted and logged with the peer's
+/// address (rate-limited). <see cref="Reload"/> (SIGHUP) re-reads <c>authorizedClients</c>; ingest checks each message
+/// against the current list (<see cref="Screen"/>). Thread-safe, except <see cref="Screen"/> (the ingest thread's).
+/// </summary>
+internal sealed class CurveServer : IDisposable
+{
+    public static readonly TimeSpan ReportWindow = TimeSpan.FromSeconds(10);
+
+    private readonly CurveSettings _settings;
+    private readonly ZmqCurveKeyPair _keys;
+    private readonly IngestCounters _counters;
+    private readonly ILogger _log;
+    private readonly string _domain;
+    private readonly ClientScreen _screen;
+    private volatile AuthorizedClients _clients;
+    // Refusal reports by reason, on the ZAP thread only.
+    private readonly long[] _lastReported = new long[Enum.GetValues<HandshakeRefusal>().Length];
+    private readonly long[] _suppressed = new long[Enum.GetValues<HandshakeRefusal>().Length];
+
+    private CurveServer(CurveSettings settings, ZmqCurveKeyPair keys, AuthorizedClients clients, IngestCounters counters, ILogger log)
+    {
+        _settings = settings;
+        _keys = keys;
+        _clients = clients;
+        _counters = counters;
+        _log = log;
+        _screen = new ClientScreen(() => _clients, new RejectionReporter(counters, log));
+        _domain = ZapHandler.Shared.Register(this);
+    }
+
+    /// <summary>Reads both files; a problem is a <see cref="ConfigException"/> naming the file and the YAML key.</summary>
+    public static CurveServer Load(CurveSettings settings, IngestCounters counters, ILogger log)
+    {
+        ZmqCertificate certificate;
+        try
+        {
+            certificate = ZmqCertificate.Load(settings.ServerCertificate);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new ConfigException(settings.Location, "security.curve.serverCertificate", ex.Message, ex);
+        }
+        if (certificate.SecretKey is null)
+            throw new ConfigException(settings.Location, "security.curve.serverCertificate",
+                $"{settings.ServerCertificate} is a public certificate; the collector needs its secret one ({Path.GetFileName(settings.ServerCertificate)}{ZmqCertificate.SecretSuffix})");
+
+        AuthorizedClients clients;
+        try
+        {
+            clients = AuthorizedClients.Load(settings.AuthorizedClients);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException(settings.Location, "security.curve.authorizedClients", $"cannot read the folder '{settings.AuthorizedClients}': {ex.Message}", ex);
+        }
+        if (clients.Problems.Count > 0)
+            throw new ConfigException(settings.Location, "security.curve.authorizedClients", clients.Problems[0]);
+        return new CurveServer(settings, certificate.KeyPair, clients, counters, log);
+    }
+
+    /// <summary>The collector's public key: what clients give as <c>serverKey</c>.</summary>
+    public string PublicKey => _keys.PublicKey;
+
+    /// <summary>The allow-list now in force.</summary>
+    public AuthorizedClients Clients => _clients;
+
+    /// <summary>
+    /// Makes <paramref name="socket"/> (a socket of <see cref="ZmqContext.Shared"/>) a CURVE server with this collector's
+    /// key, authenticated by the allow-list, its failed handshakes counted. Call on the socket's thread, before binding.
+    /// </summary>
+    public void ApplyTo(ZmqSocket socket)
+    {
+        socket.SetCurveServer(_keys.SecretKey);
+        socket.ZapDomain = _domain;
+        ZapHandler.Shared.Watch(socket, this);
+    }
+
+    /// <summary>Checks a message ingest received against its client (see <see cref="ClientScreen"/>). Ingest thread only.</summary>
+    public void Screen(ZmqMessage message, List<IngestedEvent> events) => _screen.Screen(message, events);
+
+    /// <summary>
+    /// Re-reads <c>authorizedClients</c>: new handshakes and every message from now on are checked against the new list.
+    /// A file that cannot be read is logged and admits nobody; a missing folder admits nobody.
+    /// </summary>
+    public void Reload()
+    {
+        AuthorizedClients clients;
+        try
+        {
+            clients = AuthorizedClients.Load(_settings.AuthorizedClients);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _log.Error("Cannot read authorizedClients '{Folder:l}': {Reason:l}; no client is admitted until it can be read", _settings.AuthorizedClients, ex.Message);
+            _clients = AuthorizedClients.Empty;
+            return;
+        }
+        foreach (var problem in clients.Problems)
+            _log.Error("authorizedClients: {Problem:l}", problem);
+        _clients = clients;
+        _log.Information("Reloaded authorizedClients from {Folder:l}: {Count} client keys", _settings.AuthorizedClients, clients.Count);
+    }
+
+    /// <summary>
+    /// Counts a refused handshake and logs it: the first of each <paramref name="kind"/> at once, then at most one line
+    /// per kind and <see cref="ReportWindow"/>, saying how many were refused in between.
+    /// </summary>
+    public void Refused(HandshakeRefusal kind, string address, string reason)
+    {
+        _counters.CountHandshakeRefused();
+        var i = (int)kind;
+        var now = Environment.TickCount64;
+        if (_lastReported[i] != 0 && now - _lastReported[i] < ReportWindow.TotalMilliseconds)
+        {
+            _suppressed[i]++;
+            return;
+        }
+
+        var text = ControlCharacters.Escape(reason);
+        if (_suppressed[i] > 0)
+            _log.Warning("Refused a connection from {Address:l}: {Reason:l} ({Suppressed} more refused since the last warning)", address, text, _suppressed[i]);
+        else
+            _log.Warning("Refused a connection from {Address:l}: {Reason:l}", address, text);
+        _lastReported[i] = now;
+        _suppressed[i] = 0;
+    }
+
+    /// <summary>From now on this collector's domain admits nobody.</summary>
+    public void Dispose() => ZapHandler.Shared.Unregister(_domain);
+}

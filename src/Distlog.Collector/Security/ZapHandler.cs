@@ -1,0 +1,155 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Distlog.Transport;
+
+namespace Distlog.Collector.Security;
+
+/// <summary>
+/// The process's ZAP handler (ZAP 1.0, RFC 27): a REP socket bound at <see cref="Endpoint"/> in
+/// <see cref="ZmqContext.Shared"/>, which libzmq asks about every CURVE handshake of that context's server sockets. Each
+/// <see cref="CurveServer"/> registers a ZAP domain; a request is answered by the allow-list of its domain, and a domain
+/// nobody registered (or no longer does) admits nobody. The same thread reads the connection events of every socket
+/// given to <see cref="Watch"/>, to count and report the handshakes that fail before ZAP is asked (no CURVE, the
+/// wrong server key). Started on first use, it lives as long as the process: while a CURVE socket is open the handler
+/// must answer, or libzmq would admit every client.
+/// </summary>
+internal sealed class ZapHandler
+{
+    public const string Endpoint = "inproc://zeromq.zap.01";
+    private const int MonitoredEvents = LibZmq.EventAccepted | LibZmq.EventDisconnected | LibZmq.EventMonitorStopped | LibZmq.EventHandshakeFailedNoDetail
+        | LibZmq.EventHandshakeFailedProtocol | LibZmq.EventHandshakeFailedAuth;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly Lazy<ZapHandler> SharedHandler = new(() => new ZapHandler(ZmqContext.Shared));
+
+    private readonly ZmqContext _context;
+    private readonly ZmqSocket _requests;
+    private readonly ConcurrentDictionary<string, CurveServer> _domains = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<HandshakeMonitor> _added = new();
+    private readonly List<HandshakeMonitor> _monitors = [];
+    private int _lastId;
+
+    private ZapHandler(ZmqContext context)
+    {
+        _context = context;
+        // Bound before any CURVE socket exists, so that no handshake can pass unasked.
+        _requests = context.CreateSocket(ZmqSocketType.Rep);
+        _requests.Bind(Endpoint);
+        new Thread(Run) { Name = "distlogd ZAP", IsBackground = true }.Start();
+    }
+
+    /// <summary>The handler of <see cref="ZmqContext.Shared"/>, started on first use.</summary>
+    public static ZapHandler Shared => SharedHandler.Value;
+
+    /// <summary>A new ZAP domain whose handshakes <paramref name="server"/> decides.</summary>
+    public string Register(CurveServer server)
+    {
+        var domain = $"distlog-{Interlocked.Increment(ref _lastId)}";
+        _domains[domain] = server;
+        return domain;
+    }
+
+    /// <summary>From now on the domain admits nobody.</summary>
+    public void Unregister(string domain) => _domains.TryRemove(domain, out _);
+
+    /// <summary>
+    /// Reads <paramref name="socket"/>'s connection events from now on, reporting failed handshakes to
+    /// <paramref name="server"/>. Call on the socket's thread, before it binds.
+    /// </summary>
+    public void Watch(ZmqSocket socket, CurveServer server)
+    {
+        var endpoint = $"inproc://distlogd-handshakes-{Interlocked.Increment(ref _lastId)}";
+        socket.Monitor(endpoint, MonitoredEvents);
+        var reader = _context.CreateSocket(ZmqSocketType.Pair);
+        try
+        {
+            reader.Connect(endpoint);
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+        // Connected here, so that no event is lost before the ZAP thread takes the reader over.
+        _added.Enqueue(new HandshakeMonitor(reader, server));
+    }
+
+    private void Run()
+    {
+        var sockets = new List<ZmqSocket>();
+        var readable = new bool[1];
+        while (true)
+        {
+            while (_added.TryDequeue(out var monitor))
+                _monitors.Add(monitor);
+            sockets.Clear();
+            sockets.Add(_requests);
+            foreach (var monitor in _monitors)
+                sockets.Add(monitor.Socket);
+            if (readable.Length < sockets.Count)
+                readable = new bool[sockets.Count * 2];
+            Array.Clear(readable);
+
+            if (ZmqPoller.Poll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sockets), readable, PollInterval) == 0)
+                continue;
+            if (readable[0])
+                Answer();
+            for (var i = _monitors.Count - 1; i >= 0; i--)
+            {
+                if (readable[i + 1] && !_monitors[i].Read())
+                {
+                    _monitors[i].Socket.Dispose();
+                    _monitors.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    /// <summary>Answers one ZAP request: version, request id, domain, address, identity, mechanism, credentials.</summary>
+    private void Answer()
+    {
+        var request = _requests.ReceiveMultipart(TimeSpan.Zero);
+        if (request is null)
+            return;
+        var requestId = request.Length > 1 ? request[1] : [];
+        if (request.Length < 6 || !request[0].AsSpan().SequenceEqual("1.0"u8))
+        {
+            Reply(requestId, "500", "malformed ZAP request", "");
+            return;
+        }
+
+        var domain = Encoding.UTF8.GetString(request[2]);
+        var address = Encoding.UTF8.GetString(request[3]);
+        var mechanism = Encoding.ASCII.GetString(request[5]);
+        if (!_domains.TryGetValue(domain, out var server))
+        {
+            Reply(requestId, "400", "no CURVE server in this domain", "");
+            return;
+        }
+        if (mechanism != "CURVE" || request.Length < 7 || request[6].Length != 32)
+        {
+            server.Refused(HandshakeRefusal.NoCurve, address, $"a {mechanism} handshake; this collector requires CURVE");
+            Reply(requestId, "400", "CURVE required", "");
+            return;
+        }
+
+        var key = ZmqCertificate.EncodeKey(request[6]);
+        if (server.Clients.Find(key) is null)
+        {
+            server.Refused(HandshakeRefusal.UnknownKey, address, $"client key {key} is not in authorizedClients");
+            Reply(requestId, "400", "key not authorised", "");
+            return;
+        }
+        // The key is the User-Id of every message of the connection, which is how ingest knows the client.
+        Reply(requestId, "200", "OK", key);
+    }
+
+    private void Reply(byte[] requestId, string status, string text, string userId)
+    {
+        _requests.Send("1.0"u8, more: true);
+        _requests.Send(requestId, more: true);
+        _requests.Send(Encoding.ASCII.GetBytes(status), more: true);
+        _requests.Send(Encoding.UTF8.GetBytes(text), more: true);
+        _requests.Send(Encoding.ASCII.GetBytes(userId), more: true);
+        _requests.Send([]);
+    }
+}
