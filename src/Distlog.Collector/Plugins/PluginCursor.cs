@@ -30,6 +30,9 @@ internal sealed class PluginCursor(EventJournal journal, string plugin, ILogger 
         if (own is null && saved?.State is { } state && sink is ICheckpointedSink checkpointed)
             checkpointed.Restore(state);
         Position = Math.Min(own ?? saved?.Next ?? journal.NextId, journal.NextId);
+        // Saved at once: a plugin whose store is down from the start may not get to save it for a long time, and
+        // without it a restart would start the plugin at the end of the journal, past everything it never delivered.
+        Save(sink, now: true);
         journal.CursorSaved(plugin, Position);
         if (Position < journal.NextId)
             log.Information("Plugin {Plugin} resumes at journal event {Position}, {Behind} events behind", plugin, Position, journal.NextId - Position);
