@@ -29,7 +29,7 @@ internal sealed class Collector : IDisposable
         {
             var create = PluginFactory.Prepare(plugin);
             _plugins.Add(new PluginHost(plugin.Name, create, new PluginFilter(plugin.Filter), plugin.QueueCapacity, plugin.BatchSize, log,
-                plugin.WhenFull));
+                plugin.WhenFull, plugin.QueueBytes));
         }
         _ingest = new IngestLoop(settings.Ingest, _plugins, new RejectionReporter(_counters, log));
         _stats = new StatsReporter(_counters, _plugins, log);

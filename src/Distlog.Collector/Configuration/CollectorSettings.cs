@@ -9,4 +9,8 @@ internal sealed record CollectorSettings(
     string Source,
     IngestSettings Ingest,
     StatsSettings Stats,
-    IReadOnlyList<PluginSettings> Plugins);
+    IReadOnlyList<PluginSettings> Plugins)
+{
+    /// <summary>The <c>security</c> section.</summary>
+    public SecuritySettings Security { get; init; } = SecuritySettings.Default;
+}

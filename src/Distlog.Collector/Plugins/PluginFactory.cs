@@ -69,7 +69,7 @@ internal static class PluginFactory
         System.Reflection.Assembly assembly;
         try
         {
-            assembly = SinkAssemblies.Load(plugin.Using!);
+            assembly = SinkAssemblies.Load(plugin.Using!, plugin.AssemblyFolders);
         }
         catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException or ArgumentException)
         {

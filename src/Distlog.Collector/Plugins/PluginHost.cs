@@ -31,7 +31,7 @@ internal sealed class PluginHost : IDisposable
     private long _finishedLine;
 
     public PluginHost(string name, Func<IBatchSink> createSink, PluginFilter filter, int capacity, int batchSize, ILogger log,
-        PluginWhenFull whenFull = PluginWhenFull.Drop)
+        PluginWhenFull whenFull = PluginWhenFull.Drop, long capacityBytes = long.MaxValue)
     {
         _whenFull = whenFull;
         Name = name;
@@ -39,7 +39,7 @@ internal sealed class PluginHost : IDisposable
         _filter = filter;
         _batchSize = batchSize;
         _log = log.ForContext("Plugin", name);
-        _queue = new PluginQueue(capacity);
+        _queue = new PluginQueue(capacity, capacityBytes);
         _worker = new Thread(Run) { Name = $"distlogd plugin {name}", IsBackground = true };
     }
 
@@ -187,13 +187,14 @@ internal sealed class PluginHost : IDisposable
         var discarding = sink as IDiscardingSink;
         while (_queue.Take(ref taken))
         {
-            for (var first = 0; first < taken.Count; first += _batchSize)
+            for (int first = 0, length; first < taken.Count; first += length)
             {
-                var slice = CollectionsMarshal.AsSpan(taken).Slice(first, Math.Min(_batchSize, taken.Count - first));
+                var rest = CollectionsMarshal.AsSpan(taken)[first..];
+                var slice = rest[..(length = PluginQueue.BatchLength(rest, _batchSize))];
                 foreach (ref readonly var e in slice)
                     batch.Add(e);
                 // As a channel would: the batch in the sink's hands is no longer queued.
-                _queue.Release(batch.Count);
+                _queue.Release(slice);
                 var discardedBefore = discarding?.Discarded ?? 0;
                 if (TryDeliver(delivery, batch))
                 {

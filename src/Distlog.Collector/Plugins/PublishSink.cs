@@ -7,7 +7,7 @@ using Serilog.Events;
 namespace Distlog.Collector.Plugins;
 
 /// <summary>
-/// The <c>publish</c> plugin: a PUB socket bound on <c>endpoint</c> (default <c>tcp://*:5011</c>); each event goes out as
+/// The <c>publish</c> plugin: a PUB socket bound on <c>endpoint</c> (default <c>tcp://127.0.0.1:5011</c>); each event goes out as
 /// two frames, topic <c>{system}LC/{Level}/{Application}</c> (e.g. <c>PLC/Error/orders</c>) and one CLEF event (the line
 /// as received; the topic from the event's <see cref="ClefSummary"/>, so no <see cref="LogEvent"/> is built), so a
 /// subscriber filters by prefix. PUB never blocks: a slow subscriber loses what exceeds <see cref="SendHighWatermark"/>.
@@ -17,7 +17,7 @@ namespace Distlog.Collector.Plugins;
 /// </summary>
 internal sealed class PublishSink : IBatchSink
 {
-    public const string DefaultEndpoint = "tcp://*:5011";
+    public const string DefaultEndpoint = "tcp://127.0.0.1:5011";
     public const int SendHighWatermark = 100_000;
     private const int MaxCachedTopics = 1024;
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(500);

@@ -29,7 +29,7 @@ public sealed class PluginQueueTests
         Assert.That(queue.Take(ref taken), Is.True);
         Assert.That(taken, Has.Count.EqualTo(5));
         Assert.That(queue.TryAdd(Events(1)), Is.Zero, "taken events still count until released");
-        queue.Release(5);
+        queue.Release(taken.ToArray());
         Assert.That(queue.TryAdd(Events(1)), Is.EqualTo(1));
     }
 
@@ -44,7 +44,7 @@ public sealed class PluginQueueTests
             while (queue.Take(ref taken))
             {
                 counts.Add(taken.Count);
-                queue.Release(taken.Count);
+                queue.Release(taken.ToArray());
                 taken.Clear();
             }
         });
@@ -75,7 +75,7 @@ public sealed class PluginQueueTests
         {
             Assert.That(taken, Has.Count.LessThanOrEqualTo(3), "never more than the capacity");
             received.AddRange(taken);
-            queue.Release(taken.Count);
+            queue.Release(taken.ToArray());
             taken.Clear();
         }
 
