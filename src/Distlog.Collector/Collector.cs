@@ -27,7 +27,7 @@ internal sealed class Collector : IDisposable
         _log = log;
         foreach (var plugin in settings.Plugins)
         {
-            var create = PluginFactory.Prepare(plugin);
+            var create = PluginFactory.Prepare(plugin, log);
             _plugins.Add(new PluginHost(plugin.Name, create, new PluginFilter(plugin.Filter), plugin.QueueCapacity, plugin.BatchSize, log,
                 plugin.WhenFull, plugin.QueueBytes));
         }

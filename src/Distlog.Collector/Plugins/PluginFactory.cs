@@ -15,11 +15,13 @@ namespace Distlog.Collector.Plugins;
 /// </summary>
 internal static class PluginFactory
 {
-    public static Func<IBatchSink> Prepare(PluginSettings plugin) => plugin.Sink switch
+    /// <param name="plugin">The plugin's settings.</param>
+    /// <param name="log">The collector's log, for plugins that report on their own (publish).</param>
+    public static Func<IBatchSink> Prepare(PluginSettings plugin, ILogger? log = null) => plugin.Sink switch
     {
         BuiltInSinks.File => File(plugin),
         BuiltInSinks.Sqlite => Sqlite(plugin),
-        BuiltInSinks.Publish => Publish(plugin),
+        BuiltInSinks.Publish => Publish(plugin, log),
         BuiltInSinks.Console => Console(plugin),
         BuiltInSinks.Redis => RedisArguments.Prepare(plugin),
         _ => Generic(plugin),
@@ -52,10 +54,10 @@ internal static class PluginFactory
         return () => new SqliteStore(path);
     }
 
-    private static Func<IBatchSink> Publish(PluginSettings plugin)
+    private static Func<IBatchSink> Publish(PluginSettings plugin, ILogger? log)
     {
         var endpoint = new PluginArguments(plugin, "endpoint").GetText("endpoint", PublishSink.DefaultEndpoint);
-        return () => new PublishSink(endpoint);
+        return () => new PublishSink(endpoint, log);
     }
 
     private static Func<IBatchSink> Console(PluginSettings plugin)

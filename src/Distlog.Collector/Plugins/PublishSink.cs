@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Distlog.Clef;
+using Distlog.Collector.Plugins.Publish;
 using Distlog.Transport;
+using Serilog;
 using Serilog.Events;
 
 namespace Distlog.Collector.Plugins;
@@ -11,14 +13,19 @@ namespace Distlog.Collector.Plugins;
 /// two frames, topic <c>{system}LC/{Level}/{Application}</c> (e.g. <c>PLC/Error/orders</c>) and one CLEF event (the line
 /// as received; the topic from the event's <see cref="ClefSummary"/>, so no <see cref="LogEvent"/> is built), so a
 /// subscriber filters by prefix. PUB never blocks: a slow subscriber loses what exceeds <see cref="SendHighWatermark"/>.
+/// An event larger than <see cref="MaxEventBytes"/> is not published (counted as dropped for this plugin), so that what
+/// libzmq holds for a subscriber that stopped reading is bounded in bytes: <see cref="SendHighWatermark"/> times
+/// <see cref="MaxEventBytes"/>, 128 MiB, whatever the senders send.
 /// The socket is an XPUB, which hears its subscribers' subscriptions: while nobody subscribes (no <c>distlog tail</c>
-/// running, the usual case) a batch is not sent at all, where a PUB would take and drop every frame. Created, used and
-/// disposed on its plugin worker, which owns the socket.
+/// running, the usual case) a batch is not sent at all, where a PUB would take and drop every frame. Every subscription
+/// passes a <see cref="SubscriptionGuard"/>, which bounds what subscribers can make libzmq hold. Created, used and
+/// disposed on its plugin worker; a timer also reads the subscriptions while no events come, under the same lock.
 /// </summary>
-internal sealed class PublishSink : IBatchSink
+internal sealed class PublishSink : IBatchSink, IDiscardingSink
 {
     public const string DefaultEndpoint = "tcp://127.0.0.1:5011";
-    public const int SendHighWatermark = 100_000;
+    public const int SendHighWatermark = 4096;
+    public const int MaxEventBytes = 32 * 1024;
     private const int MaxCachedTopics = 1024;
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(500);
 
@@ -26,19 +33,36 @@ internal sealed class PublishSink : IBatchSink
     // batch. A new subscriber may so miss up to this much more of the stream than a PUB's slow joiner does anyway.
     private static readonly TimeSpan SubscriptionCheckInterval = TimeSpan.FromMilliseconds(50);
 
+    // libzmq's private metadata property with the connection's file descriptor (what ZMQ_SRCFD reads).
+    private const string FdProperty = "__fd";
+
+    // Subscriptions libzmq takes from one connection before the guard sees them: a subscriber sends a few.
+    private const int ReceiveHighWatermark = 64;
+
+    // How often the guard forgets connections that are gone, counted in subscription checks.
+    private const int SweepEvery = 20;
+
     private readonly ZmqSocket _socket;
     private readonly ClefBuffer _clef = new();
     private readonly Dictionary<(char, LogEventLevel, string), byte[]> _topics = [];
     private readonly ZmqMessage _subscription = new();
-    private readonly HashSet<string> _prefixes = [];
+    private readonly SubscriptionGuard _guard;
+    private readonly Lock _gate = new();
+    private readonly Timer _timer;
     private long _subscriptionsReadAt;
+    private int _checks;
+    private bool _disposed;
+    private long _discarded;
 
-    public PublishSink(string endpoint)
+    public PublishSink(string endpoint, ILogger? log = null)
     {
         _socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.XPub);
         try
         {
             _socket.SendHighWatermark = SendHighWatermark;
+            _socket.ReceiveHighWatermark = ReceiveHighWatermark;
+            _socket.MaxMessageSize = SubscriptionGuard.MaxPrefixBytes + 1;
+            _socket.ReportEverySubscription();
             _socket.Linger = Linger;
             _socket.Bind(endpoint);
         }
@@ -48,50 +72,109 @@ internal sealed class PublishSink : IBatchSink
             throw;
         }
         Endpoint = _socket.LastEndpoint;
+        _guard = new SubscriptionGuard(Port(Endpoint), log);
+        _timer = new Timer(_ => CheckSubscriptions(), null, SubscriptionCheckInterval, SubscriptionCheckInterval);
     }
 
     /// <summary>The endpoint actually bound.</summary>
     public string Endpoint { get; }
 
     /// <summary>True when at least one subscriber subscribes to something, as of the last look (see <see cref="EmitBatch"/>).</summary>
-    public bool HasSubscribers => _prefixes.Count > 0;
+    public bool HasSubscribers
+    {
+        get
+        {
+            lock (_gate)
+                return _guard.HasSubscribers;
+        }
+    }
+
+    /// <summary>Events too large to publish (over <see cref="MaxEventBytes"/>), since the start.</summary>
+    public long Discarded => Interlocked.Read(ref _discarded);
+
+    /// <summary>Subscriptions held now, all subscribers together, as the guard counts them.</summary>
+    public int Subscriptions
+    {
+        get
+        {
+            lock (_gate)
+                return _guard.Count;
+        }
+    }
+
+    /// <summary>Subscribers disconnected for passing a bound of the <see cref="SubscriptionGuard"/>.</summary>
+    public long SubscribersDisconnected
+    {
+        get
+        {
+            lock (_gate)
+                return _guard.Disconnected;
+        }
+    }
 
     public void EmitBatch(IReadOnlyList<LogEvent> batch)
     {
-        ReadSubscriptions();
-        if (!HasSubscribers)
-            return;
-        for (var i = 0; i < batch.Count; i++)
+        lock (_gate)
         {
-            _socket.TrySend(Topic(EventBatch.SystemAt(batch, i), EventBatch.SummaryAt(batch, i)), more: true);
-            _socket.TrySend(_clef.Line(batch, i));
+            ReadSubscriptions();
+            if (!_guard.HasSubscribers)
+                return;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var line = _clef.Line(batch, i);
+                if (line.Length > MaxEventBytes)
+                {
+                    Interlocked.Increment(ref _discarded);
+                    continue;
+                }
+                _socket.TrySend(Topic(EventBatch.SystemAt(batch, i), EventBatch.SummaryAt(batch, i)), more: true);
+                _socket.TrySend(line);
+            }
         }
     }
 
     public void Dispose()
     {
-        _socket.Dispose();
-        _subscription.Dispose();
-        _clef.Dispose();
+        using (var done = new ManualResetEvent(false))
+        {
+            if (_timer.Dispose(done))
+                done.WaitOne();
+        }
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _socket.Dispose();
+            _subscription.Dispose();
+            _clef.Dispose();
+        }
     }
 
-    /// <summary>Takes in the (un)subscriptions that arrived, at most once per <see cref="SubscriptionCheckInterval"/>.</summary>
+    private static int Port(string endpoint) =>
+        int.TryParse(endpoint.AsSpan(endpoint.LastIndexOf(':') + 1), out var port) ? port : 0;
+
+    /// <summary>On the timer: takes in subscriptions while no batch does, so that they never pile up in libzmq.</summary>
+    private void CheckSubscriptions()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            ReadSubscriptions();
+            if (++_checks % SweepEvery == 0)
+                _guard.Sweep();
+        }
+    }
+
+    /// <summary>Takes in the (un)subscriptions that arrived, at most once per <see cref="SubscriptionCheckInterval"/>; under the lock.</summary>
     private void ReadSubscriptions()
     {
         if (_subscriptionsReadAt != 0 && Stopwatch.GetElapsedTime(_subscriptionsReadAt) < SubscriptionCheckInterval)
             return;
-        _subscriptionsReadAt = Stopwatch.GetTimestamp();
         while (_socket.TryReceive(_subscription, dontWait: true))
-        {
-            var frame = _subscription.Data;
-            if (frame.IsEmpty)
-                continue;
-            var prefix = Encoding.Latin1.GetString(frame[1..]);
-            if (frame[0] == 1)
-                _prefixes.Add(prefix);
-            else if (frame[0] == 0)
-                _prefixes.Remove(prefix);
-        }
+            _guard.Observe(_subscription.Data, _subscription.Property(FdProperty));
+        _subscriptionsReadAt = Stopwatch.GetTimestamp();
     }
 
     private byte[] Topic(char system, in ClefSummary e)

@@ -33,6 +33,7 @@ internal static unsafe partial class LibZmq
     public const int CurvePublicKey = 48;
     public const int CurveSecretKey = 49;
     public const int CurveServerKey = 50;
+    public const int XPubVerboser = 78;
 
     /// <summary>The size of <c>zmq_msg_t</c> (an opaque 64-byte, pointer-aligned block).</summary>
     public const int MessageSize = 64;
@@ -88,6 +89,10 @@ internal static unsafe partial class LibZmq
 
     [LibraryImport(LibraryName, SetLastError = true)]
     public static partial int zmq_msg_close(void* message);
+
+    // Returns a pointer into the message's metadata, valid while the message is: never let a marshaller free it.
+    [LibraryImport(LibraryName, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial nint zmq_msg_gets(ZmqMessageHandle message, string property);
 
     [LibraryImport(LibraryName, SetLastError = true)]
     public static partial int zmq_poll(ZmqPollItem* items, int count, CLong timeout);

@@ -41,6 +41,17 @@ internal sealed unsafe class ZmqMessage : IDisposable
 
     internal ZmqMessageHandle Handle => _handle;
 
+    /// <summary>
+    /// A metadata property of the frame last received (<c>zmq_msg_gets</c>): <c>Peer-Address</c>, <c>Socket-Type</c>,
+    /// ZAP properties; null where the frame has none (e.g. one libzmq made itself). Allocates the string.
+    /// </summary>
+    public string? Property(string name)
+    {
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        var value = LibZmq.zmq_msg_gets(_handle, name);
+        return value == 0 ? null : System.Runtime.InteropServices.Marshal.PtrToStringUTF8(value);
+    }
+
     /// <summary>Releases the native message (<c>zmq_msg_close</c>); idempotent.</summary>
     public void Dispose() => _handle.Dispose();
 
