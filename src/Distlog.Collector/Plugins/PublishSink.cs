@@ -19,7 +19,7 @@ namespace Distlog.Collector.Plugins;
 /// The socket is an XPUB, which hears its subscribers' subscriptions: while nobody subscribes (no <c>distlog tail</c>
 /// running, the usual case) a batch is not sent at all, where a PUB would take and drop every frame. Every subscription
 /// passes a <see cref="SubscriptionGuard"/>, which bounds what subscribers can make libzmq hold. Created, used and
-/// disposed on its plugin worker; a timer also reads the subscriptions while no events come, under the same lock.
+/// disposed on its plugin worker; a thread of its own also reads the subscriptions while no events come, under the same lock.
 /// </summary>
 internal sealed class PublishSink : IBatchSink, IDiscardingSink
 {
@@ -37,7 +37,7 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
     private const string FdProperty = "__fd";
 
     // Subscriptions libzmq takes from one connection before the guard sees them: a subscriber sends a few.
-    private const int ReceiveHighWatermark = 64;
+    private const int ReceiveHighWatermark = 16;
 
     // How often the guard forgets connections that are gone, counted in subscription checks.
     private const int SweepEvery = 20;
@@ -48,7 +48,10 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
     private readonly ZmqMessage _subscription = new();
     private readonly SubscriptionGuard _guard;
     private readonly Lock _gate = new();
-    private readonly Timer _timer;
+    // One thread of its own rather than the thread pool's: libzmq builds its subscription trie on the thread that calls
+    // into the socket, and glibc gives each thread its own heap arena, so a pool's many threads would scatter and keep it.
+    private readonly Thread _checker;
+    private readonly ManualResetEventSlim _stop = new();
     private long _subscriptionsReadAt;
     private int _checks;
     private bool _disposed;
@@ -73,7 +76,8 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
         }
         Endpoint = _socket.LastEndpoint;
         _guard = new SubscriptionGuard(Port(Endpoint), log);
-        _timer = new Timer(_ => CheckSubscriptions(), null, SubscriptionCheckInterval, SubscriptionCheckInterval);
+        _checker = new Thread(CheckSubscriptions) { Name = "distlogd publish subscriptions", IsBackground = true };
+        _checker.Start();
     }
 
     /// <summary>The endpoint actually bound.</summary>
@@ -135,11 +139,9 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
 
     public void Dispose()
     {
-        using (var done = new ManualResetEvent(false))
-        {
-            if (_timer.Dispose(done))
-                done.WaitOne();
-        }
+        _stop.Set();
+        if (_checker != Thread.CurrentThread)
+            _checker.Join();
         lock (_gate)
         {
             if (_disposed)
@@ -148,22 +150,26 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
             _socket.Dispose();
             _subscription.Dispose();
             _clef.Dispose();
+            _stop.Dispose();
         }
     }
 
     private static int Port(string endpoint) =>
         int.TryParse(endpoint.AsSpan(endpoint.LastIndexOf(':') + 1), out var port) ? port : 0;
 
-    /// <summary>On the timer: takes in subscriptions while no batch does, so that they never pile up in libzmq.</summary>
+    /// <summary>On its own thread: takes in subscriptions while no batch does, so that they never pile up in libzmq.</summary>
     private void CheckSubscriptions()
     {
-        lock (_gate)
+        while (!_stop.Wait(SubscriptionCheckInterval))
         {
-            if (_disposed)
-                return;
-            ReadSubscriptions();
-            if (++_checks % SweepEvery == 0)
-                _guard.Sweep();
+            lock (_gate)
+            {
+                if (_disposed)
+                    return;
+                ReadSubscriptions();
+                if (++_checks % SweepEvery == 0)
+                    _guard.Sweep();
+            }
         }
     }
 
