@@ -30,7 +30,7 @@ internal sealed class Collector : IDisposable
         _settings = settings;
         _log = log;
         _curve = settings.Curve is { } curve ? CurveServer.Load(curve, _counters, log) : null;
-        var prepared = settings.Plugins.Select(p => (Settings: p, Create: PluginFactory.Prepare(p, _curve))).ToList();
+        var prepared = settings.Plugins.Select(p => (Settings: p, Create: PluginFactory.Prepare(p, _curve, log))).ToList();
         if (settings.Journal is { } journal)
         {
             try
@@ -46,7 +46,7 @@ internal sealed class Collector : IDisposable
         foreach (var (plugin, create) in prepared)
         {
             _plugins.Add(new PluginHost(plugin.Name, create, new PluginFilter(plugin.Filter), plugin.QueueCapacity, plugin.BatchSize, log,
-                plugin.WhenFull, _journal));
+                plugin.WhenFull, plugin.QueueBytes, _journal));
         }
         _ingest = new IngestLoop(settings.Ingest, _plugins, new RejectionReporter(_counters, log), _journal,
             _journal is null ? [] : settings.Control.Endpoints) { Curve = _curve };

@@ -12,7 +12,8 @@ internal sealed record CommandLine(string? ConfigPath, IReadOnlyList<string> Ing
         Usage: distlogd [--config FILE] [--ingest ENDPOINT]... [--stats-interval DURATION]
 
           --config FILE             YAML configuration (see distlogd.example.yaml); without it the embedded default:
-                                    ingest tcp://*:5010, sqlite at logs/distlog.db, publish on tcp://*:5011
+                                    ingest tcp://127.0.0.1:5010, sqlite at logs/distlog.db,
+                                    publish on tcp://127.0.0.1:5011
           --ingest ENDPOINT         bind ingest here instead of ingest.endpoints (repeatable): tcp://IP:PORT,
                                     tcp://*:PORT (every interface), PORT 1-65535 or *; ipc:///path; inproc://name
           --stats-interval DURATION log the summary line this often (e.g. 10s; off for shutdown only)
@@ -58,7 +59,7 @@ internal sealed record CommandLine(string? ConfigPath, IReadOnlyList<string> Ing
     {
         var settings = ConfigPath is null ? DefaultConfig.Load() : ConfigLoader.LoadFile(ConfigPath);
         if (Ingest.Count > 0)
-            settings = settings with { Ingest = settings.Ingest with { Endpoints = Ingest } };
+            settings = settings with { Ingest = settings.Ingest with { Endpoints = Ingest, EndpointLocations = [] } };
         if (StatsInterval is { } interval)
             settings = settings with { Stats = new StatsSettings(interval) };
         return settings;

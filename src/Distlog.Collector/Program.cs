@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Distlog.Collector;
 using Distlog.Collector.Configuration;
+using Distlog.Collector.Security;
 using Distlog.Transport;
 using Serilog;
 using Serilog.Debugging;
@@ -22,6 +23,7 @@ try
         return 0;
     }
     settings = commandLine.LoadSettings();
+    BindPolicy.Check(settings);
 }
 catch (Exception ex) when (ex is UsageException or ConfigException)
 {

@@ -97,4 +97,32 @@ public sealed class ProgramTests
         Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.Zero);
         Assert.That(collector.Stderr, Does.Contain("Shutdown: received 0 messages, accepted 0 events, rejected 0; file: delivered 0"));
     }
+
+    [Test]
+    public void ANetworkBindWithoutCurveExitsWithCodeTwoAndOneLineSayingWhy()
+    {
+        using var folder = new TempFolder();
+        using var collector = CollectorProcess.Start(folder, $"ingest:\n  endpoints: [\"tcp://*:{FreePort.Next()}\"]\nplugins: []\n");
+
+        Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.EqualTo(2));
+        Assert.That(collector.Stderr, Does.Match(@"^distlogd: distlogd\.yaml:2: ingest\.endpoints: 'tcp://\*:\d+' is reachable from the network and CURVE is off, .*security\.curve.*security\.allowInsecure: true.*$"));
+    }
+
+    [Test]
+    public void AUsingThatClimbsOutOfDistlogdsFolderIsRefusedAndNothingIsLoaded()
+    {
+        // A real assembly outside distlogd's folder, named by a relative path from it: once, distlogd loaded and ran it.
+        using var folder = new TempFolder();
+        Directory.CreateDirectory(folder.Combine("x"));
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Serilog.Sinks.File.dll"), folder.Combine("x", "Evil.dll"));
+        var evil = Path.GetRelativePath(AppContext.BaseDirectory, folder.Combine("x", "Evil"));
+        Assert.That(evil, Does.StartWith(".."));
+        using var collector = CollectorProcess.Start(folder,
+            Some.Yaml(FreePort.Endpoint(), $"sink: File\nusing: \"{evil}\"\nargs: {{ path: evil.txt }}"));
+
+        Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.EqualTo(2));
+        Assert.That(collector.Stderr, Is.EqualTo(
+            $"distlogd: distlogd.yaml:5: plugins[0].using: '{evil}' is not an assembly name; `using` names an assembly (e.g. Serilog.Sinks.Seq), never a path: " +
+            "copy its .dll files into distlogd's folder or a folder listed in pluginsPath"));
+    }
 }

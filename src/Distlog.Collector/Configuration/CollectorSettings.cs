@@ -17,6 +17,9 @@ internal sealed record CollectorSettings(
 {
     public ControlSettings Control => ControlSection ?? ControlSettings.For(Ingest);
 
+    /// <summary>The <c>security</c> section.</summary>
+    public SecuritySettings Security { get; init; } = SecuritySettings.Default;
+
     /// <summary>The <c>security.curve</c> section; null without it (no CURVE).</summary>
-    public CurveSettings? Curve { get; init; }
+    public CurveSettings? Curve => Security.Curve;
 }

@@ -45,7 +45,7 @@ internal static class ConfigLoader
         if (stream.Documents.Count > 1)
             throw reader.Error(stream.Documents[1].RootNode, "", "expected one YAML document, found several");
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode scalar && YamlReader.IsNull(scalar))
-            return new CollectorSettings(source, IngestSettings.Default, StatsSettings.Default, DefaultPlugins(source), JournalSettings.Default);
+            return Complete(new CollectorSettings(source, IngestSettings.Default, StatsSettings.Default, DefaultPlugins(source), JournalSettings.Default), []);
 
         return ReadRoot(reader, stream.Documents[0].RootNode);
     }
@@ -54,23 +54,33 @@ internal static class ConfigLoader
     {
         var ingest = IngestSettings.Default;
         var stats = StatsSettings.Default;
+        var security = SecuritySettings.Default;
+        IReadOnlyList<string> pluginsPath = [];
         IReadOnlyList<PluginSettings>? plugins = null;
         JournalSettings? journal = JournalSettings.Default;
         ControlSettings? control = null;
-        CurveSettings? curve = null;
-        foreach (var (name, key, value) in reader.Entries(reader.Mapping(root, "(document)"), "", "ingest", "plugins", "stats", "journal", "control", "security"))
+        foreach (var (name, key, value) in reader.Entries(reader.Mapping(root, "(document)"), "", "ingest", "plugins", "pluginsPath", "stats", "security", "journal", "control"))
         {
             switch (name)
             {
                 case "ingest": ingest = ReadIngest(reader, value, key); break;
                 case "stats": stats = ReadStats(reader, value, key); break;
                 case "journal": journal = JournalSettingsReader.Read(reader, value, key); break;
-                case "control": control = new ControlSettings(ReadEndpoints(reader, value is YamlMappingNode map ? ControlEndpoint(reader, map, key) : value, key + ".endpoint")); break;
-                case "security": curve = CurveSettingsReader.ReadSecurity(reader, value, key); break;
+                case "control": control = new ControlSettings(ReadEndpointList(reader, value is YamlMappingNode map ? ControlEndpoint(reader, map, key) : value, key + ".endpoint")); break;
+                case "security": security = SecuritySettingsReader.Read(reader, value, key); break;
+                case "pluginsPath": pluginsPath = ReadFolders(reader, value, key); break;
                 default: plugins = PluginSettingsReader.ReadAll(reader, value, key); break;
             }
         }
-        return new CollectorSettings(reader.Source, ingest, stats, plugins ?? DefaultPlugins(reader.Source), journal, control) { Curve = curve };
+        return Complete(new CollectorSettings(reader.Source, ingest, stats, plugins ?? DefaultPlugins(reader.Source), journal, control) { Security = security }, pluginsPath);
+    }
+
+    /// <summary>Gives each plugin its share of <c>ingest.maxQueuedBytes</c> and the folders its <c>using</c> may load from.</summary>
+    private static CollectorSettings Complete(CollectorSettings settings, IReadOnlyList<string> pluginsPath)
+    {
+        var share = settings.Ingest.MaxQueuedBytes / Math.Max(1, settings.Plugins.Count);
+        IReadOnlyList<string> folders = [AppContext.BaseDirectory, .. pluginsPath.Select(Path.GetFullPath)];
+        return settings with { Plugins = [.. settings.Plugins.Select(p => p with { QueueBytes = share, AssemblyFolders = folders })] };
     }
 
     private static YamlNode ControlEndpoint(YamlReader reader, YamlMappingNode map, string path)
@@ -84,19 +94,50 @@ internal static class ConfigLoader
     private static IngestSettings ReadIngest(YamlReader reader, YamlNode node, string path)
     {
         var settings = IngestSettings.Default;
-        foreach (var (name, key, value) in reader.Entries(reader.Mapping(node, path), path, "endpoints", "maxMessageBytes", "receiveHighWatermark"))
+        var queuedAt = node;
+        foreach (var (name, key, value) in reader.Entries(reader.Mapping(node, path), path, "endpoints", "maxMessageBytes", "receiveHighWatermark", "maxQueuedBytes"))
         {
             switch (name)
             {
                 case "maxMessageBytes": settings = settings with { MaxMessageBytes = reader.PositiveInt(value, key) }; break;
                 case "receiveHighWatermark": settings = settings with { ReceiveHighWatermark = reader.PositiveInt(value, key) }; break;
-                default: settings = settings with { Endpoints = ReadEndpoints(reader, value, key) }; break;
+                case "maxQueuedBytes": settings = settings with { MaxQueuedBytes = ReadBytes(reader, value, key) }; queuedAt = value; break;
+                default: settings = ReadEndpoints(reader, value, key, settings); break;
             }
         }
+        if (settings.MaxQueuedBytes < settings.MaxMessageBytes)
+            throw reader.Error(queuedAt, path + ".maxQueuedBytes", $"{settings.MaxQueuedBytes} bytes cannot hold one message of ingest.maxMessageBytes ({settings.MaxMessageBytes})");
         return settings;
     }
 
-    private static IReadOnlyList<string> ReadEndpoints(YamlReader reader, YamlNode node, string key)
+    private static long ReadBytes(YamlReader reader, YamlNode node, string key)
+    {
+        var text = reader.Scalar(node, key);
+        return ByteSize.TryParse(text, out var bytes) ? bytes : throw reader.Error(node, key, $"'{text}' is not a size ({ByteSize.Formats})");
+    }
+
+    private static IReadOnlyList<string> ReadFolders(YamlReader reader, YamlNode node, string key)
+    {
+        var folders = reader.ScalarOrList(node, key);
+        for (var i = 0; i < folders.Count; i++)
+        {
+            if (!Directory.Exists(folders[i]))
+            {
+                var at = node is YamlSequenceNode list ? list.Children[i] : node;
+                throw reader.Error(at, node is YamlSequenceNode ? $"{key}[{i}]" : key, $"'{folders[i]}' is not a folder");
+            }
+        }
+        return folders;
+    }
+
+    private static IngestSettings ReadEndpoints(YamlReader reader, YamlNode node, string key, IngestSettings settings)
+    {
+        var endpoints = ReadEndpointList(reader, node, key);
+        var locations = node is YamlSequenceNode list ? list.Children.Select(reader.At).ToArray() : [reader.At(node)];
+        return settings with { Endpoints = endpoints, EndpointLocations = locations };
+    }
+
+    private static IReadOnlyList<string> ReadEndpointList(YamlReader reader, YamlNode node, string key)
     {
         var endpoints = reader.ScalarOrList(node, key);
         if (endpoints.Count == 0)

@@ -7,9 +7,10 @@ internal static class DefaultConfig
 
     public const string Yaml = """
         ingest:
-          endpoints: ["tcp://*:5010"]
+          endpoints: ["tcp://127.0.0.1:5010"]
           maxMessageBytes: 4194304
           receiveHighWatermark: 64
+          maxQueuedBytes: 256MiB
         journal:
           path: logs/journal
           maxBytes: 10GiB
@@ -20,7 +21,7 @@ internal static class DefaultConfig
           - sink: sqlite
             args: { path: logs/distlog.db }
           - sink: publish
-            args: { endpoint: "tcp://*:5011" }
+            args: { endpoint: "tcp://127.0.0.1:5011" }
         """;
 
     public static CollectorSettings Load() => ConfigLoader.Parse(Yaml, Source);

@@ -27,6 +27,14 @@ internal sealed record PluginSettings(
     /// <summary>What ingest does when the queue is full: drop for this plugin (default), or wait for room.</summary>
     public PluginWhenFull WhenFull { get; init; } = PluginWhenFull.Drop;
 
+    /// <summary>The bytes of events this plugin's queue holds at most: its share of <c>ingest.maxQueuedBytes</c>.</summary>
+    public long QueueBytes { get; init; } = IngestSettings.DefaultMaxQueuedBytes;
+
+    /// <summary>
+    /// The folders a <see cref="Using"/> assembly is loaded from: distlogd's own folder, then <c>pluginsPath</c>.
+    /// </summary>
+    public IReadOnlyList<string> AssemblyFolders { get; init; } = [AppContext.BaseDirectory];
+
     /// <summary>A config error located at this plugin's <c>sink</c> key.</summary>
     public ConfigException Error(string problem) => new(Location, Key + ".sink", problem);
 }

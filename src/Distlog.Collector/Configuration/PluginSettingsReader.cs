@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Distlog.Collector.Configuration;
 
-/// <summary>Reads the <c>plugins</c> list: <c>sink</c>, <c>using</c>, <c>args</c>, <c>filter</c>, and the optional
+/// <summary>Reads the <c>plugins</c> list: <c>sink</c>, <c>using</c> (an assembly name, never a path), <c>args</c>, <c>filter</c>, and the optional
 /// <c>name</c>, <c>queueCapacity</c>, <c>whenFull</c> and <c>batchSize</c>.</summary>
 internal static class PluginSettingsReader
 {
@@ -47,7 +47,7 @@ internal static class PluginSettingsReader
             switch (key)
             {
                 case "sink": sink = reader.Scalar(value, keyPath); sinkLocation = reader.At(value); break;
-                case "using": use = reader.Scalar(value, keyPath); break;
+                case "using": use = ReadAssemblyName(reader, value, keyPath); break;
                 case "name": name = reader.Scalar(value, keyPath); break;
                 case "args": ReadArgs(reader, value, keyPath, args); break;
                 case "filter": filter = FilterSettingsReader.Read(reader, value, keyPath); break;
@@ -68,6 +68,23 @@ internal static class PluginSettingsReader
         {
             WhenFull = whenFull,
         };
+    }
+
+    /// <summary>
+    /// An assembly name, never a path: <c>using</c> loads only from distlogd's folder or <c>pluginsPath</c>, so that a
+    /// config cannot make distlogd run code from anywhere else on the machine.
+    /// </summary>
+    private static string ReadAssemblyName(YamlReader reader, YamlNode node, string path)
+    {
+        var name = reader.Scalar(node, path);
+        var simple = name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name;
+        if (simple.Length == 0 || simple.Contains("..", StringComparison.Ordinal) || simple[0] == '.' || simple[^1] == '.'
+            || !simple.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            throw reader.Error(node, path,
+                $"'{name}' is not an assembly name; `using` names an assembly (e.g. Serilog.Sinks.Seq), never a path: copy its .dll files into distlogd's folder or a folder listed in pluginsPath");
+        }
+        return simple;
     }
 
     private static PluginWhenFull ReadWhenFull(YamlReader reader, YamlNode node, string path) =>

@@ -46,6 +46,14 @@ internal sealed class YamlReader(string source)
         return value;
     }
 
+    public bool Boolean(YamlNode node, string key) =>
+        Scalar(node, key).ToLowerInvariant() switch
+        {
+            "true" => true,
+            "false" => false,
+            var other => throw Error(node, key, $"expected true or false, found '{other}'"),
+        };
+
     /// <summary>
     /// The entries of a mapping with each key resolved (case-insensitively) to one of <paramref name="known"/>;
     /// unknown keys are errors that list the known ones.

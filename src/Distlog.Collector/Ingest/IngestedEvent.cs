@@ -48,6 +48,10 @@ internal readonly struct IngestedEvent
 
     public ClefSummary Summary { get; }
 
+    /// <summary>The bytes of the message an event built at ingest was read from (a Python record's JSON); 0 for a CLEF
+    /// line, whose size is its <see cref="Clef"/>. Plugin queues count it against their byte bound.</summary>
+    public int SourceBytes { get; init; }
+
     /// <summary>The event where ingest built it; null for a line whose event is read where it is needed.</summary>
     public LogEvent? Built => _built;
 

@@ -80,7 +80,7 @@ internal sealed class MessageDecoder(RejectionReporter rejections, Func<long, bo
         if (!Utf8.IsValid(payload))
             rejections.Reject(RejectReason.InvalidUtf8, "the JSON LogRecord is not valid UTF-8");
         else if (PythonRecordReader.TryRead(payload, out var logEvent, out var error))
-            output.Add(new IngestedEvent(logEvent, system));
+            output.Add(new IngestedEvent(logEvent, system) { SourceBytes = payload.Length });
         else
             rejections.Reject(RejectReason.InvalidRecord, $"JSON LogRecord: {error}");
     }

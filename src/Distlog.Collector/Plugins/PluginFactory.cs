@@ -17,12 +17,13 @@ namespace Distlog.Collector.Plugins;
 internal static class PluginFactory
 {
     /// <param name="plugin">The plugin's settings.</param>
+    /// <param name="log">The collector's log, for plugins that report on their own (publish).</param>
     /// <param name="curve">The collector's CURVE, which a ZeroMQ listener (<c>publish</c>) then requires; null without.</param>
-    public static Func<IBatchSink> Prepare(PluginSettings plugin, CurveServer? curve = null) => plugin.Sink switch
+    public static Func<IBatchSink> Prepare(PluginSettings plugin, CurveServer? curve = null, ILogger? log = null) => plugin.Sink switch
     {
         BuiltInSinks.File => File(plugin),
         BuiltInSinks.Sqlite => Sqlite(plugin),
-        BuiltInSinks.Publish => Publish(plugin, curve),
+        BuiltInSinks.Publish => Publish(plugin, curve, log),
         BuiltInSinks.Console => Console(plugin),
         BuiltInSinks.Redis => RedisArguments.Prepare(plugin),
         _ => Generic(plugin),
@@ -55,13 +56,13 @@ internal static class PluginFactory
         return () => new SqliteStore(path);
     }
 
-    private static Func<IBatchSink> Publish(PluginSettings plugin, CurveServer? curve)
+    private static Func<IBatchSink> Publish(PluginSettings plugin, CurveServer? curve, ILogger? log)
     {
         var args = new PluginArguments(plugin, "endpoint");
         var endpoint = args.GetText("endpoint", PublishSink.DefaultEndpoint);
         if (BindEndpoint.Problem(endpoint) is { } problem)
             throw args.Find("endpoint")!.Error(problem);
-        return () => new PublishSink(endpoint, curve);
+        return () => new PublishSink(endpoint, curve, log);
     }
 
     private static Func<IBatchSink> Console(PluginSettings plugin)
@@ -75,7 +76,7 @@ internal static class PluginFactory
         System.Reflection.Assembly assembly;
         try
         {
-            assembly = SinkAssemblies.Load(plugin.Using!);
+            assembly = SinkAssemblies.Load(plugin.Using!, plugin.AssemblyFolders);
         }
         catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException or ArgumentException)
         {

@@ -77,14 +77,15 @@ internal sealed partial class PluginHost
     {
         var discarding = sink as IDiscardingSink;
         var positioned = _journal is null ? null : sink as IPositionedSink;
-        for (var first = 0; first < events.Count; first += _batchSize)
+        for (int first = 0, length; first < events.Count; first += length)
         {
-            var slice = CollectionsMarshal.AsSpan(events).Slice(first, Math.Min(_batchSize, events.Count - first));
+            var rest = CollectionsMarshal.AsSpan(events)[first..];
+            var slice = rest[..(length = PluginQueue.BatchLength(rest, _batchSize))];
             foreach (ref readonly var e in slice)
                 batch.Add(e);
             // As a channel would: the batch in the sink's hands is no longer queued.
             if (fromQueue)
-                _queue.Release(batch.Count);
+                _queue.Release(slice);
             positioned?.SetPosition(_journal!.Id, slice[^1].Id + 1);
             var discardedBefore = discarding?.Discarded ?? 0;
             if (TryDeliver(delivery, batch))

@@ -41,7 +41,7 @@ internal sealed partial class PluginHost : IDisposable
     private long _finishedLine;
 
     public PluginHost(string name, Func<IBatchSink> createSink, PluginFilter filter, int capacity, int batchSize, ILogger log,
-        PluginWhenFull whenFull = PluginWhenFull.Drop, EventJournal? journal = null)
+        PluginWhenFull whenFull = PluginWhenFull.Drop, long capacityBytes = long.MaxValue, EventJournal? journal = null)
     {
         _journal = journal;
         _cursor = journal is null ? null : new PluginCursor(journal, name, log);
@@ -51,7 +51,7 @@ internal sealed partial class PluginHost : IDisposable
         _filter = filter;
         _batchSize = batchSize;
         _log = log.ForContext("Plugin", name);
-        _queue = new PluginQueue(capacity);
+        _queue = new PluginQueue(capacity, capacityBytes);
         _worker = new Thread(Run) { Name = $"distlogd plugin {name}", IsBackground = true };
     }
 

@@ -9,19 +9,32 @@ namespace Distlog.Collector.Plugins;
 /// empty — woken directly by the writer, with no thread-pool hop in between.
 /// </summary>
 /// <remarks>
-/// <see cref="Count"/> includes the events taken by the reader until it <see cref="Release"/>s them as it hands them to
-/// its sink, so the plugin holds at most the capacity plus one batch.
+/// The queue is bounded twice: by <paramref name="capacity"/> events and by <paramref name="capacityBytes"/> bytes (the
+/// estimate of <see cref="SizeOf"/>), and refuses an event that would pass either bound, so that no sender can grow it
+/// without bound by sending large events. <see cref="Count"/> and <see cref="Bytes"/> include the events taken by the
+/// reader until it <see cref="Release"/>s them as it hands them to its sink, so the plugin holds at most the capacity
+/// plus one batch, and a batch holds at most <see cref="MaxBatchBytes"/> (see <see cref="BatchLength"/>).
 /// </remarks>
-internal sealed class PluginQueue(int capacity)
+internal sealed class PluginQueue(int capacity, long capacityBytes = long.MaxValue)
 {
     /// <summary>Queued events at which a deferred wake-up happens at once all the same.</summary>
     public const int WakeBatch = 256;
+
+    /// <summary>The bytes one batch handed to a sink holds at most, unless one event alone is larger.</summary>
+    public const long MaxBatchBytes = 4 * 1024 * 1024;
+
+    /// <summary>What an event costs beside its text: the queue's slot and the objects around it.</summary>
+    public const int EventOverhead = 64;
+
+    // An event built at ingest holds its text as UTF-16 strings inside a LogEvent: some three times its UTF-8 size.
+    private const int BuiltFactor = 3;
 
     private readonly object _sync = new();
     private List<IngestedEvent> _incoming = [];
     private int _count;
     // The id of the last journaled event offered whole (queued or filtered out), and its value at the reader's last take.
     private long _through;
+    private long _bytes;
     private bool _completed, _readerWaiting, _writerWaiting, _interrupted, _wakeDeferred;
 
     /// <summary>Whether <see cref="Complete"/> was called.</summary>
@@ -29,6 +42,28 @@ internal sealed class PluginQueue(int capacity)
 
     /// <summary>Events queued or taken and not yet released.</summary>
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>Bytes of the events queued or taken and not yet released, as <see cref="SizeOf"/> estimates them.</summary>
+    public long Bytes => Volatile.Read(ref _bytes);
+
+    /// <summary>The memory an event holds while queued, estimated: its CLEF line, or what an event built at ingest holds.</summary>
+    public static long SizeOf(in IngestedEvent e) =>
+        EventOverhead + (e.Built is null ? e.Clef.Length : (long)BuiltFactor * Math.Max(e.Clef.Length, e.SourceBytes));
+
+    /// <summary>How many of <paramref name="events"/>, from the first, make one batch: at most <paramref name="maxCount"/>
+    /// and <see cref="MaxBatchBytes"/>, and at least one.</summary>
+    public static int BatchLength(ReadOnlySpan<IngestedEvent> events, int maxCount)
+    {
+        var length = Math.Min(events.Length, maxCount);
+        long bytes = 0;
+        for (var i = 0; i < length; i++)
+        {
+            bytes += SizeOf(events[i]);
+            if (bytes > MaxBatchBytes)
+                return Math.Max(1, i);
+        }
+        return length;
+    }
 
     /// <summary>
     /// Adds as many of <paramref name="events"/> as there is room for, in order; returns how many. With
@@ -144,12 +179,16 @@ internal sealed class PluginQueue(int capacity)
         }
     }
 
-    /// <summary>Frees the room of <paramref name="count"/> taken events.</summary>
-    public void Release(int count)
+    /// <summary>Frees the room of <paramref name="released"/>, events taken earlier.</summary>
+    public void Release(ReadOnlySpan<IngestedEvent> released)
     {
+        long bytes = 0;
+        foreach (ref readonly var e in released)
+            bytes += SizeOf(e);
         lock (_sync)
         {
-            Volatile.Write(ref _count, _count - count);
+            Volatile.Write(ref _count, _count - released.Length);
+            Volatile.Write(ref _bytes, _bytes - bytes);
             if (_writerWaiting)
                 Monitor.PulseAll(_sync);
         }
@@ -169,10 +208,23 @@ internal sealed class PluginQueue(int capacity)
     private int Append(ReadOnlySpan<IngestedEvent> events, bool deferWake)
     {
         var added = Math.Min(events.Length, capacity - _count);
+        long bytes = 0;
+        for (var i = 0; i < added; i++)
+        {
+            var size = SizeOf(events[i]);
+            // An event larger than the whole bound still passes an empty queue, so that it can never wait forever.
+            if (_bytes + bytes + size > capacityBytes && (_count > 0 || i > 0))
+            {
+                added = i;
+                break;
+            }
+            bytes += size;
+        }
         if (added <= 0)
             return 0;
         _incoming.AddRange(events[..added]);
         Volatile.Write(ref _count, _count + added);
+        Volatile.Write(ref _bytes, _bytes + bytes);
         if (_readerWaiting)
         {
             if (deferWake && _incoming.Count < WakeBatch)

@@ -1,24 +1,31 @@
 using System.Diagnostics;
 using System.Text;
 using Distlog.Clef;
+using Distlog.Collector.Plugins.Publish;
 using Distlog.Transport;
+using Serilog;
 using Serilog.Events;
 
 namespace Distlog.Collector.Plugins;
 
 /// <summary>
-/// The <c>publish</c> plugin: a PUB socket bound on <c>endpoint</c> (default <c>tcp://*:5011</c>); each event goes out as
+/// The <c>publish</c> plugin: a PUB socket bound on <c>endpoint</c> (default <c>tcp://127.0.0.1:5011</c>); each event goes out as
 /// two frames, topic <c>{system}LC/{Level}/{Application}</c> (e.g. <c>PLC/Error/orders</c>) and one CLEF event (the line
 /// as received; the topic from the event's <see cref="ClefSummary"/>, so no <see cref="LogEvent"/> is built), so a
 /// subscriber filters by prefix. PUB never blocks: a slow subscriber loses what exceeds <see cref="SendHighWatermark"/>.
+/// An event larger than <see cref="MaxEventBytes"/> is not published (counted as dropped for this plugin), so that what
+/// libzmq holds for a subscriber that stopped reading is bounded in bytes: <see cref="SendHighWatermark"/> times
+/// <see cref="MaxEventBytes"/>, 128 MiB, whatever the senders send.
 /// The socket is an XPUB, which hears its subscribers' subscriptions: while nobody subscribes (no <c>distlog tail</c>
-/// running, the usual case) a batch is not sent at all, where a PUB would take and drop every frame. Created, used and
-/// disposed on its plugin worker, which owns the socket.
+/// running, the usual case) a batch is not sent at all, where a PUB would take and drop every frame. Every subscription
+/// passes a <see cref="SubscriptionGuard"/>, which bounds what subscribers can make libzmq hold. Created, used and
+/// disposed on its plugin worker; a thread of its own also reads the subscriptions while no events come, under the same lock.
 /// </summary>
 internal sealed class PublishSink : IBatchSink, IDiscardingSink
 {
-    public const string DefaultEndpoint = "tcp://*:5011";
-    public const int SendHighWatermark = 100_000;
+    public const string DefaultEndpoint = "tcp://127.0.0.1:5011";
+    public const int SendHighWatermark = 4096;
+    public const int MaxEventBytes = 32 * 1024;
     private const int MaxCachedTopics = 1024;
     private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(500);
 
@@ -26,15 +33,31 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
     // batch. A new subscriber may so miss up to this much more of the stream than a PUB's slow joiner does anyway.
     private static readonly TimeSpan SubscriptionCheckInterval = TimeSpan.FromMilliseconds(50);
 
+    // libzmq's private metadata property with the connection's file descriptor (what ZMQ_SRCFD reads).
+    private const string FdProperty = "__fd";
+
+    // Subscriptions libzmq takes from one connection before the guard sees them: a subscriber sends a few.
+    private const int ReceiveHighWatermark = 16;
+
+    // How often the guard forgets connections that are gone, counted in subscription checks.
+    private const int SweepEvery = 20;
+
     private readonly ZmqSocket _socket;
     private readonly ClefBuffer _clef = new();
     private readonly Dictionary<(char, LogEventLevel, string), byte[]> _topics = [];
     private readonly ZmqMessage _subscription = new();
-    private readonly HashSet<string> _prefixes = [];
+    private readonly SubscriptionGuard _guard;
+    private readonly Lock _gate = new();
+    // One thread of its own rather than the thread pool's: libzmq builds its subscription trie on the thread that calls
+    // into the socket, and glibc gives each thread its own heap arena, so a pool's many threads would scatter and keep it.
+    private readonly Thread _checker;
+    private readonly ManualResetEventSlim _stop = new();
     private long _subscriptionsReadAt;
+    private int _checks;
+    private bool _disposed;
     private long _discarded;
 
-    public PublishSink(string endpoint, Security.CurveServer? curve = null)
+    public PublishSink(string endpoint, Security.CurveServer? curve = null, ILogger? log = null)
     {
         _socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.XPub);
         try
@@ -43,6 +66,9 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
             _socket.SendHighWatermark = SendHighWatermark;
             // A subscriber that does not keep up makes the send fail instead of losing the event unseen: it is counted.
             _socket.XPubNoDrop = true;
+            _socket.ReceiveHighWatermark = ReceiveHighWatermark;
+            _socket.MaxMessageSize = SubscriptionGuard.MaxPrefixBytes + 1;
+            _socket.ReportEverySubscription();
             _socket.Linger = Linger;
             _socket.Bind(endpoint);
         }
@@ -52,58 +78,119 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
             throw;
         }
         Endpoint = _socket.LastEndpoint;
+        _guard = new SubscriptionGuard(Port(Endpoint), log);
+        _checker = new Thread(CheckSubscriptions) { Name = "distlogd publish subscriptions", IsBackground = true };
+        _checker.Start();
     }
 
     /// <summary>The endpoint actually bound.</summary>
     public string Endpoint { get; }
 
-    /// <summary>Events not published because a subscriber was <see cref="SendHighWatermark"/> messages behind.</summary>
-    public long Discarded => Interlocked.Read(ref _discarded);
-
-    public string DiscardCause => $"a subscriber was {SendHighWatermark} messages behind (publish is best-effort; tail drops, the stores do not)";
+    public string DiscardCause => $"a subscriber was {SendHighWatermark} messages behind, or an event was over {MaxEventBytes} bytes " +
+        "(publish is best-effort; tail drops, the stores do not)";
 
     /// <summary>True when at least one subscriber subscribes to something, as of the last look (see <see cref="EmitBatch"/>).</summary>
-    public bool HasSubscribers => _prefixes.Count > 0;
+    public bool HasSubscribers
+    {
+        get
+        {
+            lock (_gate)
+                return _guard.HasSubscribers;
+        }
+    }
+
+    /// <summary>Events not published since the start: a subscriber was <see cref="SendHighWatermark"/> messages behind,
+    /// or the event was over <see cref="MaxEventBytes"/>.</summary>
+    public long Discarded => Interlocked.Read(ref _discarded);
+
+    /// <summary>Subscriptions held now, all subscribers together, as the guard counts them.</summary>
+    public int Subscriptions
+    {
+        get
+        {
+            lock (_gate)
+                return _guard.Count;
+        }
+    }
+
+    /// <summary>Subscribers disconnected for passing a bound of the <see cref="SubscriptionGuard"/>.</summary>
+    public long SubscribersDisconnected
+    {
+        get
+        {
+            lock (_gate)
+                return _guard.Disconnected;
+        }
+    }
 
     public void EmitBatch(IReadOnlyList<LogEvent> batch)
     {
-        ReadSubscriptions();
-        if (!HasSubscribers)
-            return;
-        for (var i = 0; i < batch.Count; i++)
+        lock (_gate)
         {
-            // Once the first frame is taken the second is too: libzmq queues messages whole.
-            if (_socket.TrySend(Topic(EventBatch.SystemAt(batch, i), EventBatch.SummaryAt(batch, i)), more: true, dontWait: true))
-                _socket.TrySend(_clef.Line(batch, i), dontWait: true);
-            else
-                _discarded++;
+            ReadSubscriptions();
+            if (!_guard.HasSubscribers)
+                return;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var line = _clef.Line(batch, i);
+                if (line.Length > MaxEventBytes)
+                {
+                    Interlocked.Increment(ref _discarded);
+                    continue;
+                }
+                // Once the first frame is taken the second is too: libzmq queues messages whole.
+                if (_socket.TrySend(Topic(EventBatch.SystemAt(batch, i), EventBatch.SummaryAt(batch, i)), more: true, dontWait: true))
+                    _socket.TrySend(line, dontWait: true);
+                else
+                    Interlocked.Increment(ref _discarded);
+            }
         }
     }
 
     public void Dispose()
     {
-        _socket.Dispose();
-        _subscription.Dispose();
-        _clef.Dispose();
+        _stop.Set();
+        if (_checker != Thread.CurrentThread)
+            _checker.Join();
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _socket.Dispose();
+            _subscription.Dispose();
+            _clef.Dispose();
+            _stop.Dispose();
+        }
     }
 
-    /// <summary>Takes in the (un)subscriptions that arrived, at most once per <see cref="SubscriptionCheckInterval"/>.</summary>
+    private static int Port(string endpoint) =>
+        int.TryParse(endpoint.AsSpan(endpoint.LastIndexOf(':') + 1), out var port) ? port : 0;
+
+    /// <summary>On its own thread: takes in subscriptions while no batch does, so that they never pile up in libzmq.</summary>
+    private void CheckSubscriptions()
+    {
+        while (!_stop.Wait(SubscriptionCheckInterval))
+        {
+            lock (_gate)
+            {
+                if (_disposed)
+                    return;
+                ReadSubscriptions();
+                if (++_checks % SweepEvery == 0)
+                    _guard.Sweep();
+            }
+        }
+    }
+
+    /// <summary>Takes in the (un)subscriptions that arrived, at most once per <see cref="SubscriptionCheckInterval"/>; under the lock.</summary>
     private void ReadSubscriptions()
     {
         if (_subscriptionsReadAt != 0 && Stopwatch.GetElapsedTime(_subscriptionsReadAt) < SubscriptionCheckInterval)
             return;
-        _subscriptionsReadAt = Stopwatch.GetTimestamp();
         while (_socket.TryReceive(_subscription, dontWait: true))
-        {
-            var frame = _subscription.Data;
-            if (frame.IsEmpty)
-                continue;
-            var prefix = Encoding.Latin1.GetString(frame[1..]);
-            if (frame[0] == 1)
-                _prefixes.Add(prefix);
-            else if (frame[0] == 0)
-                _prefixes.Remove(prefix);
-        }
+            _guard.Observe(_subscription.Data, _subscription.Property(FdProperty));
+        _subscriptionsReadAt = Stopwatch.GetTimestamp();
     }
 
     private byte[] Topic(char system, in ClefSummary e)

@@ -46,6 +46,7 @@ internal static unsafe partial class LibZmq
     public const int EventHandshakeSucceeded = 0x1000;
     public const int EventHandshakeFailedProtocol = 0x2000;
     public const int EventHandshakeFailedAuth = 0x4000;
+    public const int XPubVerboser = 78;
 
     /// <summary>The size of <c>zmq_msg_t</c> (an opaque 64-byte, pointer-aligned block).</summary>
     public const int MessageSize = 64;

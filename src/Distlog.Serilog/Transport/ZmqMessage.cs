@@ -64,6 +64,16 @@ internal sealed unsafe class ZmqMessage : IDisposable
         return value == null ? [] : System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(value);
     }
 
+    /// <summary>
+    /// A metadata property of the frame last received (<c>zmq_msg_gets</c>): <c>Peer-Address</c>, <c>Socket-Type</c>,
+    /// ZAP properties; null where the frame has none (e.g. one libzmq made itself). Allocates the string.
+    /// </summary>
+    public string? Property(string name)
+    {
+        var value = Property(System.Text.Encoding.UTF8.GetBytes(name + "\0"));
+        return value.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(value);
+    }
+
     /// <summary>Releases the native message (<c>zmq_msg_close</c>); idempotent.</summary>
     public void Dispose() => _handle.Dispose();
 

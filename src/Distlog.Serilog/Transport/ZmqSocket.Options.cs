@@ -137,6 +137,11 @@ internal sealed unsafe partial class ZmqSocket
     /// <summary>Removes one earlier subscription to the UTF-8 bytes of <paramref name="prefix"/>.</summary>
     public void Unsubscribe(string prefix) => Unsubscribe(Encoding.UTF8.GetBytes(prefix));
 
+    /// <summary>On an <see cref="ZmqSocketType.XPub"/> socket, hand every subscription and unsubscription to the reader,
+    /// duplicates included (<c>ZMQ_XPUB_VERBOSER</c>); by default only the first subscription to a prefix and the last
+    /// unsubscription. Write-only in libzmq.</summary>
+    public void ReportEverySubscription(bool on = true) => SetInt32(LibZmq.XPubVerboser, on ? 1 : 0, "ZMQ_XPUB_VERBOSER");
+
     /// <summary>Makes this socket a CURVE server with its Z85 secret key (40 characters). Set before binding.
     /// Without a ZAP handler libzmq admits every client that knows the server's public key.</summary>
     public void SetCurveServer(string secretKey)

@@ -114,7 +114,7 @@ public sealed class ConfigLoaderTests
     {
         var settings = ConfigLoader.Parse("# nothing but a comment\n", "d.yaml");
 
-        Assert.That(settings.Ingest.Endpoints, Is.EqualTo(new[] { "tcp://*:5010" }));
+        Assert.That(settings.Ingest.Endpoints, Is.EqualTo(new[] { "tcp://127.0.0.1:5010" }));
         Assert.That(settings.Ingest.MaxMessageBytes, Is.EqualTo(4 * 1024 * 1024));
         Assert.That(settings.Ingest.ReceiveHighWatermark, Is.EqualTo(64));
         Assert.That(settings.Plugins.Select(p => p.Sink), Is.EqualTo(new[] { "sqlite", "publish" }));
@@ -141,10 +141,11 @@ public sealed class ConfigLoaderTests
     {
         var settings = DefaultConfig.Load();
 
-        Assert.That(settings.Ingest.Endpoints, Is.EqualTo(new[] { "tcp://*:5010" }));
+        Assert.That(settings.Ingest.Endpoints, Is.EqualTo(new[] { "tcp://127.0.0.1:5010" }));
         Assert.That(settings.Ingest.ReceiveHighWatermark, Is.EqualTo(IngestSettings.DefaultReceiveHighWatermark));
+        Assert.That(settings.Ingest.MaxQueuedBytes, Is.EqualTo(256L * 1024 * 1024));
         Assert.That(settings.Plugins.Select(p => (p.Sink, p.Args.Single().Value)),
-            Is.EqualTo(new[] { ("sqlite", "logs/distlog.db"), ("publish", "tcp://*:5011") }));
+            Is.EqualTo(new[] { ("sqlite", "logs/distlog.db"), ("publish", "tcp://127.0.0.1:5011") }));
     }
 
     [Test]
@@ -207,6 +208,97 @@ public sealed class ConfigLoaderTests
         var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("plugins:\n  - sink: file\n    filter: { system: X }\n", "d.yaml"))!;
 
         Assert.That(error.Message, Does.StartWith("d.yaml:3: plugins[0].filter.system: unknown system 'X'"));
+    }
+
+    [Test]
+    public void MaxQueuedBytesIsSplitEvenlyAmongThePlugins()
+    {
+        var settings = ConfigLoader.Parse("ingest:\n  maxQueuedBytes: 64MiB\nplugins:\n  - sink: file\n  - sink: sqlite\n", "d.yaml");
+
+        Assert.That(settings.Ingest.MaxQueuedBytes, Is.EqualTo(64L * 1024 * 1024));
+        Assert.That(settings.Plugins.Select(p => p.QueueBytes), Is.EqualTo(new[] { 32L * 1024 * 1024, 32L * 1024 * 1024 }));
+    }
+
+    [Test]
+    public void MaxQueuedBytesBelowOneMessageIsAnErrorAtItsLine()
+    {
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("ingest:\n  maxMessageBytes: 2000\n  maxQueuedBytes: 1KiB\n", "d.yaml"))!;
+
+        Assert.That(error.Message, Does.StartWith("d.yaml:3: ingest.maxQueuedBytes: 1024 bytes cannot hold one message"));
+    }
+
+    [Test]
+    public void AMaxQueuedBytesThatIsNoSizeNamesTheFormats()
+    {
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("ingest:\n  maxQueuedBytes: lots\n", "d.yaml"))!;
+
+        Assert.That(error.Message, Is.EqualTo("d.yaml:2: ingest.maxQueuedBytes: 'lots' is not a size (a whole number of bytes, or e.g. 512KiB, 256MiB, 2GiB)"));
+    }
+
+    [TestCase("../../../x/Evil")]
+    [TestCase("/tmp/Evil.dll")]
+    [TestCase("plugins\\Evil")]
+    [TestCase("..")]
+    public void AUsingThatIsAPathIsAnErrorNamingFileLineAndKey(string name)
+    {
+        var yaml = $"plugins:\n  - sink: File\n    using: '{name}'\n";
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml"))!;
+
+        Assert.That(error.Message, Does.StartWith($"d.yaml:3: plugins[0].using: '{name}' is not an assembly name; `using` names an assembly"));
+    }
+
+    [Test]
+    public void UsingLoadsFromDistlogdsFolderAndThePluginsPath()
+    {
+        using var folder = new Support.TempFolder();
+        Directory.CreateDirectory(folder.Combine("plugins"));
+        var yaml = $"pluginsPath: ['{folder.Combine("plugins")}']\nplugins:\n  - sink: File\n    using: Serilog.Sinks.File.dll\n";
+
+        var plugin = ConfigLoader.Parse(yaml, "d.yaml").Plugins.Single();
+
+        Assert.That(plugin.Using, Is.EqualTo("Serilog.Sinks.File"));
+        Assert.That(plugin.AssemblyFolders, Is.EqualTo(new[] { AppContext.BaseDirectory, folder.Combine("plugins") }));
+    }
+
+    [Test]
+    public void APluginsPathThatIsNotAFolderIsAnErrorAtItsLine()
+    {
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("plugins: []\npluginsPath: [/nowhere/plugins]\n", "d.yaml"))!;
+
+        Assert.That(error.Message, Is.EqualTo("d.yaml:2: pluginsPath[0]: '/nowhere/plugins' is not a folder"));
+    }
+
+    [Test]
+    public void TheSecuritySectionIsRead()
+    {
+        using var folder = new Support.TempFolder();
+        var certificate = folder.Write("distlogd_secret", "curve\n");
+        Directory.CreateDirectory(folder.Combine("clients"));
+        var yaml = $"security:\n  allowInsecure: true\n  curve:\n    serverCertificate: {certificate}\n    authorizedClients: {folder.Combine("clients")}\n";
+
+        var security = ConfigLoader.Parse(yaml, "d.yaml").Security;
+
+        Assert.That(security.AllowInsecure, Is.True);
+        Assert.That((security.Curve!.ServerCertificate, security.Curve.AuthorizedClients), Is.EqualTo((certificate, folder.Combine("clients"))));
+    }
+
+    [Test]
+    public void ACurveCertificateThatIsNotAFileIsAnErrorAtItsLine()
+    {
+        var yaml = "security:\n  curve:\n    serverCertificate: keys/nowhere_secret\n    authorizedClients: .\n";
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml"))!;
+
+        Assert.That(error.Message, Does.StartWith("d.yaml:3: security.curve.serverCertificate: 'keys/nowhere_secret' is not a file"));
+    }
+
+    [Test]
+    public void AllowInsecureTakesTrueOrFalse()
+    {
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse("security:\n  allowInsecure: yes please\n", "d.yaml"))!;
+
+        Assert.That(error.Message, Is.EqualTo("d.yaml:2: security.allowInsecure: expected true or false, found 'yes please'"));
     }
 
     [Test]

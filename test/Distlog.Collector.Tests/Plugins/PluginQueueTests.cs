@@ -29,7 +29,7 @@ public sealed class PluginQueueTests
         Assert.That(queue.Take(ref taken), Is.True);
         Assert.That(taken, Has.Count.EqualTo(5));
         Assert.That(queue.TryAdd(Events(1)), Is.Zero, "taken events still count until released");
-        queue.Release(5);
+        queue.Release(taken.ToArray());
         Assert.That(queue.TryAdd(Events(1)), Is.EqualTo(1));
     }
 
@@ -44,7 +44,7 @@ public sealed class PluginQueueTests
             while (queue.Take(ref taken))
             {
                 counts.Add(taken.Count);
-                queue.Release(taken.Count);
+                queue.Release(taken.ToArray());
                 taken.Clear();
             }
         });
@@ -75,7 +75,7 @@ public sealed class PluginQueueTests
         {
             Assert.That(taken, Has.Count.LessThanOrEqualTo(3), "never more than the capacity");
             received.AddRange(taken);
-            queue.Release(taken.Count);
+            queue.Release(taken.ToArray());
             taken.Clear();
         }
 
@@ -141,6 +141,56 @@ public sealed class PluginQueueTests
 
         Assert.That(reader.Join(TimeSpan.FromSeconds(10)), Is.True);
     }
+
+    [Test]
+    public void EventsPastTheByteBoundAreRefusedAsEventsPastTheCountAre()
+    {
+        var size = PluginQueue.SizeOf(Lines(1, 1000)[0]);
+        var queue = new PluginQueue(capacity: 1000, capacityBytes: 3 * size);
+
+        Assert.That(queue.TryAdd(Lines(2, 1000)), Is.EqualTo(2));
+        Assert.That(queue.TryAdd(Lines(2, 1000)), Is.EqualTo(1));
+        Assert.That(queue.TryAdd(Lines(1, 10)), Is.Zero, "full in bytes, though 997 more events would fit the count");
+        Assert.That((queue.Count, queue.Bytes), Is.EqualTo((3, 3 * size)));
+    }
+
+    [Test]
+    public void ReleasedBytesAreRoomAgain()
+    {
+        var size = PluginQueue.SizeOf(Lines(1, 1000)[0]);
+        var queue = new PluginQueue(capacity: 1000, capacityBytes: 2 * size);
+        queue.TryAdd(Lines(2, 1000));
+        var taken = new List<IngestedEvent>();
+
+        Assert.That(queue.Take(ref taken), Is.True);
+        Assert.That(queue.TryAdd(Lines(1, 1000)), Is.Zero, "taken events still count until released");
+        queue.Release(taken.ToArray());
+        Assert.That(queue.Bytes, Is.Zero);
+        Assert.That(queue.TryAdd(Lines(2, 1000)), Is.EqualTo(2));
+    }
+
+    [Test]
+    public void AnEventLargerThanTheWholeByteBoundPassesAnEmptyQueueOnly()
+    {
+        var queue = new PluginQueue(capacity: 10, capacityBytes: 100);
+
+        Assert.That(queue.Add(Lines(1, 5000)), Is.EqualTo(1), "Add would otherwise wait forever");
+        Assert.That(queue.TryAdd(Lines(1, 5000)), Is.Zero);
+    }
+
+    [Test]
+    public void ABatchHoldsAtMostMaxBatchBytesAndAtLeastOneEvent()
+    {
+        var events = Lines(10, (int)(PluginQueue.MaxBatchBytes / 4));
+
+        Assert.That(PluginQueue.BatchLength(events, maxCount: 1000), Is.EqualTo(3));
+        Assert.That(PluginQueue.BatchLength(Lines(2, (int)PluginQueue.MaxBatchBytes * 2), maxCount: 1000), Is.EqualTo(1));
+        Assert.That(PluginQueue.BatchLength(Lines(10, 10), maxCount: 4), Is.EqualTo(4));
+    }
+
+    /// <summary>Events whose CLEF lines are <paramref name="bytes"/> long, as ingest's scanner passes them on.</summary>
+    private static IngestedEvent[] Lines(int count, int bytes) =>
+        Enumerable.Range(0, count).Select(_ => new IngestedEvent(default(Distlog.Clef.ClefSummary), 'P', new byte[bytes])).ToArray();
 
     private static IngestedEvent[] Events(int count)
     {

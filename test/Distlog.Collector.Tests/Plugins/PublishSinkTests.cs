@@ -83,6 +83,34 @@ public sealed class PublishSinkTests
     }
 
     [Test]
+    public void ASubscriberPastThePerPeerBoundIsDisconnectedAndItsSubscriptionsAreForgotten()
+    {
+        using var sink = new PublishSink("tcp://127.0.0.1:*");
+        using var flood = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
+        flood.Connect(sink.Endpoint);
+        for (var i = 0; i <= Distlog.Collector.Plugins.Publish.SubscriptionGuard.MaxPerPeer; i++)
+            flood.Subscribe($"PLC/Error/app{i}");
+
+        Assert.That(Eventually.Holds(() => sink.SubscribersDisconnected > 0), Is.True, "the subscription past the bound ended the connection");
+        Assert.That(sink.Subscriptions, Is.LessThanOrEqualTo(Distlog.Collector.Plugins.Publish.SubscriptionGuard.MaxPerPeer));
+    }
+
+    [Test]
+    public void ASubscriberWithinTheBoundsKeepsItsSubscriptionsAndIsCounted()
+    {
+        using var sink = new PublishSink("tcp://127.0.0.1:*");
+        using var subscriber = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
+        subscriber.Connect(sink.Endpoint);
+        subscriber.Subscribe("PLC/Error/");
+        subscriber.Subscribe("PLC/Warning/");
+
+        Assert.That(Eventually.Holds(() => sink.Subscriptions == 2), Is.True);
+        subscriber.Unsubscribe("PLC/Error/");
+        Assert.That(Eventually.Holds(() => sink.Subscriptions == 1), Is.True);
+        Assert.That(sink.SubscribersDisconnected, Is.Zero);
+    }
+
+    [Test]
     public void NothingIsSentWhileNobodySubscribesAndASubscriberThatComesLaterGetsTheEventsFromThen()
     {
         using var sink = new PublishSink("tcp://127.0.0.1:*");
@@ -110,6 +138,37 @@ public sealed class PublishSinkTests
             sink.EmitBatch(batch);
             return !sink.HasSubscribers;
         }), Is.True);
+    }
+
+    [Test]
+    public void AnEventLargerThanMaxEventBytesIsNotPublishedAndCountedAsDiscarded()
+    {
+        using var sink = new PublishSink("tcp://127.0.0.1:*");
+        using var subscriber = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
+        subscriber.Subscribe("");
+        subscriber.Connect(sink.Endpoint);
+        var small = new EventBatch(1);
+        small.Add(Event(LogEventLevel.Information, "orders"), 'P');
+        Assert.That(Eventually.Holds(() =>
+        {
+            sink.EmitBatch(small);
+            return subscriber.ReceiveMultipart(TimeSpan.FromMilliseconds(100)) is not null;
+        }), Is.True);
+        while (subscriber.ReceiveMultipart(TimeSpan.FromMilliseconds(200)) is not null)
+        {
+            // Drain the probes.
+        }
+        var discardedBefore = sink.Discarded;
+        var large = new EventBatch(2);
+        large.Add(Event(LogEventLevel.Information, "orders"), 'P', Encoding.UTF8.GetBytes(Some.ClefLine(1) + new string(' ', PublishSink.MaxEventBytes)));
+        large.Add(Event(LogEventLevel.Information, "orders"), 'P', Encoding.UTF8.GetBytes(Some.ClefLine(2)));
+
+        sink.EmitBatch(large);
+
+        var frames = subscriber.ReceiveMultipart(TimeSpan.FromSeconds(5));
+        Assert.That(frames, Is.Not.Null);
+        Assert.That(Encoding.UTF8.GetString(frames![1]), Is.EqualTo(Some.ClefLine(2)), "the large event is skipped, the next one sent");
+        Assert.That(sink.Discarded - discardedBefore, Is.EqualTo(1));
     }
 
     private static LogEvent Event(LogEventLevel level, string? application) => new(

@@ -98,6 +98,20 @@ internal sealed class CollectorProcess : IDisposable
         _process.WaitForExit();
     }
 
+    /// <summary>The most memory the process has held resident so far (VmHWM of /proc/PID/status), in bytes.</summary>
+    public long PeakResidentBytes
+    {
+        get
+        {
+            foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+            throw new InvalidOperationException("no VmHWM in /proc/PID/status");
+        }
+    }
+
     /// <summary>Sends SIGTERM and waits for the exit code.</summary>
     public int Terminate(TimeSpan? timeout = null)
     {

@@ -4,19 +4,19 @@ using System.Runtime.Loader;
 namespace Distlog.Collector.Plugins.Generic;
 
 /// <summary>
-/// Loads the assembly a plugin's <c>using</c> names: by assembly name (the collector's own dependencies, or a
-/// <c>Name.dll</c> copied into the collector's folder), or by a path to a <c>.dll</c>. An assembly loaded from a
-/// folder finds its own dependencies in that folder.
+/// Loads the assembly a plugin's <c>using</c> names, only from known folders: the collector's own dependencies, else
+/// <c>Name.dll</c> in distlogd's folder or in a folder of <c>pluginsPath</c>, in that order. An assembly loaded from a
+/// folder finds its own dependencies in that folder. The name is never a path (the config reader refuses one).
 /// </summary>
 internal static class SinkAssemblies
 {
     private static readonly Lock Gate = new();
     private static readonly HashSet<string> ProbedFolders = new(StringComparer.Ordinal);
 
-    public static Assembly Load(string name)
+    public static Assembly Load(string name, IReadOnlyList<string> folders)
     {
-        if (name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            return LoadFromPath(Path.GetFullPath(name));
+        if (name.IndexOfAny(['/', '\\']) >= 0 || name.Contains("..", StringComparison.Ordinal))
+            throw new ArgumentException($"'{name}' is a path; `using` takes an assembly name");
 
         try
         {
@@ -24,18 +24,19 @@ internal static class SinkAssemblies
         }
         catch (Exception ex) when (ex is FileNotFoundException or FileLoadException)
         {
-            var candidate = Path.Combine(AppContext.BaseDirectory, name + ".dll");
-            if (File.Exists(candidate))
-                return LoadFromPath(candidate);
+            foreach (var folder in folders)
+            {
+                var candidate = Path.Combine(folder, name + ".dll");
+                if (File.Exists(candidate))
+                    return LoadFromPath(candidate);
+            }
             throw new FileNotFoundException(
-                $"assembly '{name}' was not found; copy {name}.dll (and its dependencies) next to distlogd.dll, or give `using` the path of the .dll");
+                $"assembly '{name}' was not found; copy {name}.dll (and its dependencies) next to distlogd.dll or into a folder listed in pluginsPath (searched: {string.Join(", ", folders)})");
         }
     }
 
     private static Assembly LoadFromPath(string path)
     {
-        if (!File.Exists(path))
-            throw new FileNotFoundException($"assembly file '{path}' does not exist");
         ProbeFolder(Path.GetDirectoryName(path)!);
         return AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
     }
