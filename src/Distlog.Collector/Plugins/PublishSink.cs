@@ -67,7 +67,9 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
             // A subscriber that does not keep up makes the send fail instead of losing the event unseen: it is counted.
             _socket.XPubNoDrop = true;
             _socket.ReceiveHighWatermark = ReceiveHighWatermark;
-            _socket.MaxMessageSize = SubscriptionGuard.MaxPrefixBytes + 1;
+            // A CURVE handshake's INITIATE (a few hundred bytes) counts against the limit too: with CURVE, prefixes may be
+            // longer than MaxPrefixBytes, and the guard's byte bounds per peer and in all still hold them.
+            _socket.MaxMessageSize = curve is null ? SubscriptionGuard.MaxPrefixBytes + 1 : CurveMaxMessageBytes;
             _socket.ReportEverySubscription();
             _socket.Linger = Linger;
             _socket.Bind(endpoint);
@@ -85,6 +87,8 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
 
     /// <summary>The endpoint actually bound.</summary>
     public string Endpoint { get; }
+
+    private const int CurveMaxMessageBytes = 1024;
 
     public string DiscardCause => $"a subscriber was {SendHighWatermark} messages behind, or an event was over {MaxEventBytes} bytes " +
         "(publish is best-effort; tail drops, the stores do not)";

@@ -190,7 +190,7 @@ public sealed partial class CurveServerTests
 
     [TestCase("keys/missing_secret", "keys/clients", "security.curve.serverCertificate")]
     [TestCase("keys/distlogd", "keys/clients", "is a public certificate")]
-    [TestCase("keys/distlogd_secret", "keys/nowhere", "security.curve.authorizedClients: cannot read the folder")]
+    [TestCase("keys/distlogd_secret", "keys/nowhere", "security.curve.authorizedClients: 'keys/nowhere' is not a folder")]
     public void ACertificateOrFolderThatCannotBeUsedStopsStartUpNamingTheKey(string server, string clients, string message)
     {
         using var folder = new TempFolder();
