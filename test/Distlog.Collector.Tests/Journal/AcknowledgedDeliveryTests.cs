@@ -18,6 +18,7 @@ public sealed class AcknowledgedDeliveryTests
     [TestCase(false, TestName = "SigtermOfTheCollectorMidStreamLosesNoEventAndDuplicatesNone")]
     public void StoppingTheCollectorMidStreamLosesNoEventAndDuplicatesNone(bool kill)
     {
+        var lastStderr = "";
         using var folder = new TempFolder();
         var ingest = FreePort.Endpoint();
         var control = FreePort.Endpoint();
@@ -42,6 +43,7 @@ public sealed class AcknowledgedDeliveryTests
                             collector.KillHard();
                         else
                             Assert.That(collector.Terminate(), Is.Zero, collector.Stderr);
+                        lastStderr += collector.Stderr + "\n-- restarted --\n";
                         collector.Dispose();
                         collector = CollectorProcess.StartReady(folder, yaml);
                     }
@@ -49,6 +51,7 @@ public sealed class AcknowledgedDeliveryTests
                 }
             }
             Assert.That(collector.Terminate(), Is.Zero, collector.Stderr);
+            lastStderr += collector.Stderr;
         }
         finally
         {
@@ -60,8 +63,16 @@ public sealed class AcknowledgedDeliveryTests
             Assert.That(selfLog, Has.None.Contains("not delivered"), string.Join("\n", selfLog));
         var expected = Enumerable.Range(0, Count).Select(i => (long)i).ToList();
         var inFile = Stored.Numbers(Stored.ClefLines(folder.Combine("logs")));
-        Assert.That(inFile.Order().ToList(), Is.EqualTo(expected), "the file holds every event once");
+        Assert.That(inFile.Order().ToList(), Is.EqualTo(expected), "the file holds every event once: " + Differences(inFile) + "\n" + lastStderr);
         var inSqlite = Stored.SqliteRows(folder.Combine("logs/distlog.db")).Select(r => (long)System.Text.Json.Nodes.JsonNode.Parse(r.Clef)!["N"]!).ToList();
-        Assert.That(inSqlite.Order().ToList(), Is.EqualTo(expected), "the SQLite store holds every event once");
+        Assert.That(inSqlite.Order().ToList(), Is.EqualTo(expected), "the SQLite store holds every event once: " + Differences(inSqlite) + "\n" + lastStderr);
+    }
+
+    private static string Differences(List<long> numbers)
+    {
+        var seen = numbers.GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
+        var missing = Enumerable.Range(0, Count).Where(i => !seen.ContainsKey(i)).ToList();
+        var doubled = seen.Where(p => p.Value > 1).Select(p => p.Key).Order().ToList();
+        return $"{missing.Count} missing (first {string.Join(", ", missing.Take(5))}), {doubled.Count} more than once (first {string.Join(", ", doubled.Take(5))})";
     }
 }
