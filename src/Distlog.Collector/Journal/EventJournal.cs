@@ -48,7 +48,9 @@ internal sealed class EventJournal : IDisposable
         _next = 1;
         if (_segments.Count > 0)
         {
-            _next = Math.Max(_next, JournalRecovery.Recover(_segments[^1], _senders, Counters, log));
+            _next = Math.Max(_next, JournalRecovery.Recover(_segments[^1], _senders, Counters, log, out var sawSenders));
+            if (!sawSenders && _segments.Count > 1)
+                JournalRecovery.Recover(_segments[^2], _senders, Counters, log);
             if (_segments[^1].FirstId >= _next)
             {
                 // The newest segment holds no event (its sender table was read above): the new one replaces it.

@@ -10,8 +10,14 @@ namespace Distlog.Collector.Journal;
 /// </summary>
 internal static class JournalRecovery
 {
-    public static long Recover(JournalSegment last, SenderTable senders, JournalCounters counters, ILogger log)
+    public static long Recover(JournalSegment last, SenderTable senders, JournalCounters counters, ILogger log) =>
+        Recover(last, senders, counters, log, out _);
+
+    /// <summary>As above; <paramref name="sawSenders"/> says whether the segment began with its sender table (a crash
+    /// while a segment was begun can cut it short: the table is then read from the segment before).</summary>
+    public static long Recover(JournalSegment last, SenderTable senders, JournalCounters counters, ILogger log, out bool sawSenders)
     {
+        sawSenders = false;
         var watch = Stopwatch.StartNew();
         var next = last.FirstId;
         long offset = 0, length;
@@ -47,7 +53,7 @@ internal static class JournalRecovery
                 records++;
                 var payload = buffer.AsSpan(RecordHeader.BodyHeaderSize, bodyLength - RecordHeader.BodyHeaderSize);
                 if (header.Kind == RecordKind.Senders)
-                    senders.Load(payload);
+                    sawSenders = senders.Load(payload);
                 else
                 {
                     next = Math.Max(next, header.EndId);

@@ -75,7 +75,7 @@ internal sealed class SenderTable
         return payload;
     }
 
-    /// <summary>Adds the senders of a <see cref="RecordKind.Senders"/> payload; false where it is malformed.</summary>
+    /// <summary>Adds the senders of a <see cref="RecordKind.Senders"/> payload to those known; false where it is malformed.</summary>
     public bool Load(ReadOnlySpan<byte> payload)
     {
         while (payload.Length >= 36)
@@ -93,7 +93,15 @@ internal sealed class SenderTable
             for (var i = 0; i < sequences; i++)
                 entry.Sequences.Add(BinaryPrimitives.ReadInt64LittleEndian(payload[(8 * i)..]));
             payload = payload[(8 * sequences)..];
-            _senders[sender] = entry;
+            if (_senders.TryGetValue(sender, out var known))
+            {
+                // Read in any order (a segment's records, then an older segment's table): what is known is kept.
+                known.Sequences.UnionWith(entry.Sequences);
+                known.Lowest = Math.Max(known.Lowest, entry.Lowest);
+                known.LastSeenMs = Math.Max(known.LastSeenMs, entry.LastSeenMs);
+            }
+            else
+                _senders[sender] = entry;
         }
         return payload.IsEmpty;
     }

@@ -24,6 +24,18 @@ internal static class Stored
         return rows;
     }
 
+    /// <summary>The number of rows in the store's events table; 0 where there is no database yet.</summary>
+    public static long SqliteCount(string path)
+    {
+        if (!File.Exists(path))
+            return 0;
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM events";
+        return (long)command.ExecuteScalar()!;
+    }
+
     /// <summary>Every CLEF line of the files matching <paramref name="pattern"/> under <paramref name="folder"/>.</summary>
     public static List<JsonObject> ClefLines(string folder, string pattern = "*.clef")
     {
