@@ -48,6 +48,7 @@ internal sealed class Collector : IDisposable
             _plugins.Add(new PluginHost(plugin.Name, create, new PluginFilter(plugin.Filter), plugin.QueueCapacity, plugin.BatchSize, log,
                 plugin.WhenFull, plugin.QueueBytes, _journal));
         }
+        _journal?.ExpectPlugins(_plugins.Select(p => p.Name));
         _ingest = new IngestLoop(settings.Ingest, _plugins, new RejectionReporter(_counters, log), _journal,
             _journal is null ? [] : settings.Control.Endpoints) { Curve = _curve };
         _stats = new StatsReporter(_counters, _plugins, log, _journal);

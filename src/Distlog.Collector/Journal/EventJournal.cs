@@ -24,6 +24,7 @@ internal sealed class EventJournal : IDisposable
     private readonly List<JournalSegment> _segments;
     private readonly SenderTable _senders = new();
     private readonly Dictionary<string, long> _cursors = [];
+    private readonly HashSet<string> _expected = [];
     private readonly Lock _handleLock = new();
     // Guards the segment list and the cursors; never held while waiting for anything.
     private readonly Lock _segmentsLock = new();
@@ -214,6 +215,16 @@ internal sealed class EventJournal : IDisposable
         }
     }
 
+    /// <summary>
+    /// Names the plugins that will read the journal: no segment is deleted before each of them has saved its cursor
+    /// (plugins start one after the other, and the first must not delete what a later one still needs).
+    /// </summary>
+    public void ExpectPlugins(IEnumerable<string> plugins)
+    {
+        lock (_segmentsLock)
+            _expected.UnionWith(plugins);
+    }
+
     /// <summary>Notes a plugin's saved cursor (the id of the next event it needs) and deletes the segments every plugin is past.</summary>
     public void CursorSaved(string plugin, long next)
     {
@@ -221,6 +232,8 @@ internal sealed class EventJournal : IDisposable
         lock (_segmentsLock)
         {
             _cursors[plugin] = next;
+            if (!_expected.IsSubsetOf(_cursors.Keys))
+                return;
             var oldest = _cursors.Values.Min();
             while (_segments.Count > 1 && _segments[1].FirstId <= oldest)
             {

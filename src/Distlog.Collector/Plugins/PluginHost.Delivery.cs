@@ -57,6 +57,12 @@ internal sealed partial class PluginHost
                     _live = reader.Next >= _journal.NextId;
                 if (_live)
                 {
+                    if (reader.Skipped > 0)
+                    {
+                        CountDropped(reader.Skipped, "the journal held events that could not be read back (a corrupt record)");
+                        _log.Warning("Plugin {Plugin} caught up with the journal at event {Position}; {Skipped} events could not be read back",
+                            Name, reader.Next, reader.Skipped);
+                    }
                     reader.Dispose();
                     reader = null;
                 }

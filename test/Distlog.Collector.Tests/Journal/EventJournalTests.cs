@@ -122,6 +122,25 @@ public sealed class EventJournalTests
     }
 
     [Test]
+    public void NoSegmentIsDeletedBeforeEveryExpectedPluginHasSavedItsCursor()
+    {
+        using var folder = new TempFolder();
+        using var journal = Open(folder, segmentBytes: 64 * 1024);
+        journal.ExpectPlugins(["file", "sqlite"]);
+        WriteRecords(journal, 400, lineBytes: 200);
+        var segments = Segments(folder).Length;
+
+        // The file plugin starts first, up to date; the sqlite plugin, still behind, has not started yet.
+        journal.CursorSaved("file", journal.NextId);
+        Assert.That(Segments(folder), Has.Length.EqualTo(segments), "the sqlite plugin may still need them");
+
+        journal.CursorSaved("sqlite", 1);
+        Assert.That(Segments(folder), Has.Length.EqualTo(segments));
+        journal.CursorSaved("sqlite", journal.NextId);
+        Assert.That(Segments(folder), Has.Length.EqualTo(1));
+    }
+
+    [Test]
     public void AFullJournalMakesTheWriterWaitUntilInterrupted()
     {
         using var folder = new TempFolder();
