@@ -339,13 +339,12 @@ internal sealed class EventJournal : IDisposable
         }
 
         var nowMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var table = _senders.Serialize(nowMs, out var count);
+        var table = _senders.Serialize(nowMs);
         var record = new byte[RecordHeader.Size + table.Length];
         new RecordHeader(RecordKind.Senders, 'P', 0, _written, nowMs, BatchId.None).WriteBody(record.AsSpan(RecordHeader.PrefixSize));
         table.CopyTo(record.AsSpan(RecordHeader.Size));
         RecordHeader.WritePrefix(record);
         AppendRecord(record);
-        _ = count;
         Volatile.Write(ref _committedLength, _activeLength);
     }
 

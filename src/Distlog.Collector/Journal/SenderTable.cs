@@ -49,7 +49,7 @@ internal sealed class SenderTable
 
     /// <summary>The table as the payload of a <see cref="RecordKind.Senders"/> record, leaving out senders silent since
     /// <see cref="ForgetAfter"/>.</summary>
-    public byte[] Serialize(long nowMs, out int count)
+    public byte[] Serialize(long nowMs)
     {
         var cutoff = nowMs - (long)ForgetAfter.TotalMilliseconds;
         foreach (var stale in _senders.Where(s => s.Value.LastSeenMs < cutoff).Select(s => s.Key).ToList())
@@ -71,7 +71,6 @@ internal sealed class SenderTable
                 at += 8;
             }
         }
-        count = _senders.Count;
         return payload;
     }
 

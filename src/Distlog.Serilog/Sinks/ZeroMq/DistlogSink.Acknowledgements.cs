@@ -23,7 +23,7 @@ sealed partial class DistlogSink
         {
             // Acknowledgements travel as the batches do: encrypted, to the collector the server key names.
             ZmqCurveClient.Load(_options.ServerKey, _options.ClientCertificate)?.ApplyTo(socket);
-            socket.SetRoutingId(_senderId.AsSpan(0, SenderIdLength));
+            socket.SetRoutingId(_idFrame.AsSpan(0, SenderIdLength));
             // Soon back after a collector restart: acknowledgements sent before it reconnects are lost, and cost resends.
             socket.ReconnectInterval = TimeSpan.FromMilliseconds(100);
             socket.ReconnectIntervalMax = TimeSpan.FromSeconds(1);

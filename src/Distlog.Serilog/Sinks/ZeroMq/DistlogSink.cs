@@ -38,7 +38,6 @@ sealed partial class DistlogSink : ILogEventSink, IDisposable
     readonly UnacknowledgedBatches _unacknowledged;
     // The sender id (also the control socket's routing id), then the batch's sequence and the lowest unacknowledged one.
     readonly byte[] _idFrame = new byte[SenderIdLength + 16];
-    readonly byte[] _senderId;
     readonly ZmqMessage _ackMessage = new();
     volatile bool _everConnected;
     bool _everAcknowledged;
@@ -69,7 +68,6 @@ sealed partial class DistlogSink : ILogEventSink, IDisposable
         RandomNumberGenerator.Fill(_idFrame.AsSpan(0, SenderIdLength));
         // A routing id must not start with a zero byte (libzmq reserves those).
         _idFrame[0] |= 1;
-        _senderId = _idFrame;
         _worker = new Thread(Run) { IsBackground = true, Name = "Distlog sink" };
         _worker.Start();
     }
