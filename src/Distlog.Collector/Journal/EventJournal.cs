@@ -44,7 +44,7 @@ internal sealed class EventJournal : IDisposable
         _settings = settings;
         _log = log;
         Directory.CreateDirectory(settings.Path);
-        (Id, Epoch) = ReadOrCreateId(settings.Path);
+        Id = ReadOrCreateId(settings.Path);
         _segments = JournalSegment.List(settings.Path);
         _next = 1;
         if (_segments.Count > 0)
@@ -72,10 +72,6 @@ internal sealed class EventJournal : IDisposable
 
     /// <summary>A random id of this journal, kept in its folder: a store that keeps its own place keeps it per journal.</summary>
     public string Id { get; }
-
-    /// <summary>When the journal was created (Unix ms): with an event's id, an identifier that rises from journal to
-    /// journal too (Redis stream IDs <c>{Epoch}-{id}</c>).</summary>
-    public long Epoch { get; }
 
     public JournalSettings Settings => _settings;
 
@@ -356,21 +352,17 @@ internal sealed class EventJournal : IDisposable
         _dirty = true;
     }
 
-    private static (string Id, long Epoch) ReadOrCreateId(string folder)
+    private static string ReadOrCreateId(string folder)
     {
-        // "{guid} {created, Unix ms}"
         var path = Path.Combine(folder, IdFile);
         if (File.Exists(path))
         {
-            var parts = File.ReadAllText(path).Split(' ', '\n', StringSplitOptions.RemoveEmptyEntries);
-            if (parts.Length > 0 && Guid.TryParse(parts[0], out var id))
-            {
-                var epoch = parts.Length > 1 && long.TryParse(parts[1], out var ms) ? ms : new DateTimeOffset(File.GetLastWriteTimeUtc(path)).ToUnixTimeMilliseconds();
-                return (id.ToString("N"), epoch);
-            }
+            var text = File.ReadAllText(path).Trim();
+            if (Guid.TryParse(text, out var id))
+                return id.ToString("N");
         }
-        var created = (Guid.NewGuid().ToString("N"), DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
-        File.WriteAllText(path, $"{created.Item1} {created.Item2}\n");
+        var created = Guid.NewGuid().ToString("N");
+        File.WriteAllText(path, created + "\n");
         return created;
     }
 }

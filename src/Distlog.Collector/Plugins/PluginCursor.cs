@@ -26,7 +26,6 @@ internal sealed class PluginCursor(EventJournal journal, string plugin, ILogger 
         var saved = JournalCursor.Load(_path);
         if (saved is not null && saved.JournalId != journal.Id)
             saved = null;
-        (sink as IIdempotentSink)?.UseJournal(journal.Epoch);
         var own = (sink as IPositionedSink)?.StoredPosition(journal.Id);
         if (own is null && saved?.State is { } state && sink is ICheckpointedSink checkpointed)
             checkpointed.Restore(state);

@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Text;
 using Distlog.Collector.Storage.Redis;
 using Serilog.Events;
@@ -18,7 +17,7 @@ namespace Distlog.Collector.Plugins.Redis;
 /// already have applied part of that batch, and those events are then written twice: duplicates rather than loss.</para>
 /// <para>Threading: the host calls <see cref="EmitBatch"/> and <see cref="Dispose"/> from the plugin's worker only.</para>
 /// </remarks>
-internal sealed class RedisSink : IBatchSink, IIdempotentSink
+internal sealed class RedisSink : IBatchSink
 {
     /// <summary>The stream entry field holding the CLEF line.</summary>
     public const string StreamField = "clef";
@@ -30,12 +29,8 @@ internal sealed class RedisSink : IBatchSink, IIdempotentSink
     readonly RedisEndpoint _endpoint;
     readonly byte[] _key;
     readonly ClefLineBuffer _lines = new();
-    readonly List<long> _ids = [];
-    readonly byte[] _id = new byte[48];
     RespConnection? _connection;
     bool _disposed;
-    long _epoch;
-    long _duplicates;
 
     /// <summary>Creates the sink; nothing connects until the first batch.</summary>
     /// <exception cref="ArgumentException">An option is out of range or the server is not <c>host:port</c>; the message names it.</exception>
@@ -57,12 +52,8 @@ internal sealed class RedisSink : IBatchSink, IIdempotentSink
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         _lines.Clear();
-        _ids.Clear();
         for (var i = 0; i < batch.Count; i++)
-        {
-            if (_lines.TryAdd(batch, i))
-                _ids.Add(EventBatch.IdAt(batch, i));
-        }
+            _lines.TryAdd(batch, i);
         if (_lines.Count == 0)
             return;
 
@@ -136,7 +127,7 @@ internal sealed class RedisSink : IBatchSink, IIdempotentSink
                 writer.WriteArgument(_key);
             }
 
-            writer.WriteArgument(StreamId(_ids[i]));
+            writer.WriteArgument("*"u8);
             writer.WriteArgument("clef"u8);
             writer.WriteArgument(_lines[i]);
         }
@@ -174,23 +165,6 @@ internal sealed class RedisSink : IBatchSink, IIdempotentSink
         return _lines.Count;
     }
 
-    /// <summary>Entries not added again because the stream holds them already (a retried or replayed batch).</summary>
-    public long Duplicates => _duplicates;
-
-    public void UseJournal(long epoch) => _epoch = epoch;
-
-    /// <summary>An explicit ID <c>{epoch}-{event id}</c> where the event has a journal id, which Redis refuses for an
-    /// entry it has; else <c>*</c> (Redis picks one).</summary>
-    ReadOnlySpan<byte> StreamId(long id)
-    {
-        if (_epoch == 0 || id <= 0)
-            return "*"u8;
-        Utf8Formatter.TryFormat(_epoch, _id, out var epochLength);
-        _id[epochLength] = (byte)'-';
-        Utf8Formatter.TryFormat(id, _id.AsSpan(epochLength + 1), out var idLength);
-        return _id.AsSpan(0, epochLength + 1 + idLength);
-    }
-
     void ReadReplies(RespReader reader, int commands)
     {
         // Every reply is read, errors or not, so that a rejected command does not leave replies behind.
@@ -198,16 +172,11 @@ internal sealed class RedisSink : IBatchSink, IIdempotentSink
         var errors = 0;
         for (var i = 0; i < commands; i++)
         {
-            if (reader.Skip() is not { } error)
-                continue;
-            // An explicit ID at or below the stream's last one: this entry is there already.
-            if (error.Contains("equal or smaller than the target stream top item", StringComparison.Ordinal))
+            if (reader.Skip() is { } error)
             {
-                _duplicates++;
-                continue;
+                errors++;
+                firstError ??= error;
             }
-            errors++;
-            firstError ??= error;
         }
 
         if (firstError is not null)
