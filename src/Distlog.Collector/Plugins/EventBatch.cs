@@ -42,6 +42,10 @@ internal sealed class EventBatch(int capacity) : IReadOnlyList<LogEvent>
     public static ReadOnlySpan<byte> ClefAt(IReadOnlyList<LogEvent> batch, int index) =>
         batch is EventBatch events ? events._items[index].Clef.Span : default;
 
+    /// <summary>The journal id of event <paramref name="index"/>; 0 where it has none (no journal, or not an <see cref="EventBatch"/>).</summary>
+    public static long IdAt(IReadOnlyList<LogEvent> batch, int index) =>
+        batch is EventBatch events ? events._items[index].Id : 0;
+
     /// <summary>Timestamp, level and <c>Application</c> of event <paramref name="index"/> of any batch, without building
     /// the event where ingest did not.</summary>
     public static ClefSummary SummaryAt(IReadOnlyList<LogEvent> batch, int index) =>

@@ -6,7 +6,7 @@ namespace Distlog.Collector.Tests.Journal;
 
 /// <summary>
 /// The real sink in this process, a real distlogd child with the journal on (the default), stopped mid-stream and
-/// started again: every numbered event reaches the file and the SQLite store exactly once.
+/// started again: every numbered event reaches the file, the SQLite store and a Redis stream exactly once.
 /// </summary>
 public sealed class AcknowledgedDeliveryTests
 {
@@ -20,11 +20,13 @@ public sealed class AcknowledgedDeliveryTests
     {
         var lastStderr = "";
         using var folder = new TempFolder();
+        using var redis = RedisServer.Start();
         var ingest = FreePort.Endpoint();
         var control = FreePort.Endpoint();
         var yaml = Some.Yaml(ingest,
             "sink: file\nargs: { path: logs/events.clef, rollingInterval: Infinite }",
-            "sink: sqlite\nargs: { path: logs/distlog.db }") + $"control:\n  endpoint: \"{control}\"\n";
+            "sink: sqlite\nargs: { path: logs/distlog.db }",
+            $"sink: redis\nargs: {{ server: \"{redis.Address}\", key: numbered, maxLength: null }}") + $"control:\n  endpoint: \"{control}\"\n";
         var collector = CollectorProcess.StartReady(folder, yaml);
         var selfLog = new List<string>();
         SelfLog.Enable(m => { lock (selfLog) selfLog.Add(m); });
@@ -54,6 +56,7 @@ public sealed class AcknowledgedDeliveryTests
             // rest for the next start (after 10 s of draining), which is not what this test looks at.
             Assert.That(Eventually.Holds(() => Stored.SqliteCount(folder.Combine("logs/distlog.db")) >= Count, Patience), Is.True,
                 "SQLite caught up:\n" + collector.Stderr);
+            Assert.That(Eventually.Holds(() => StreamLength(redis) >= Count, Patience), Is.True, "Redis caught up:\n" + collector.Stderr);
             Assert.That(collector.Terminate(), Is.Zero, collector.Stderr);
             lastStderr += collector.Stderr;
         }
@@ -70,6 +73,14 @@ public sealed class AcknowledgedDeliveryTests
         Assert.That(inFile.Order().ToList(), Is.EqualTo(expected), "the file holds every event once: " + Differences(inFile) + "\n" + lastStderr);
         var inSqlite = Stored.SqliteRows(folder.Combine("logs/distlog.db")).Select(r => (long)System.Text.Json.Nodes.JsonNode.Parse(r.Clef)!["N"]!).ToList();
         Assert.That(inSqlite.Order().ToList(), Is.EqualTo(expected), "the SQLite store holds every event once: " + Differences(inSqlite) + "\n" + lastStderr);
+        var inRedis = Stored.Numbers(RedisStream.Read(redis, "numbered"));
+        Assert.That(inRedis.Order().ToList(), Is.EqualTo(expected), "the Redis stream holds every event once: " + Differences(inRedis) + "\n" + lastStderr);
+    }
+
+    private static long StreamLength(RedisServer redis)
+    {
+        using var connection = redis.Connect();
+        return connection.Execute("XLEN", "numbered").Integer;
     }
 
     private static string Differences(List<long> numbers)

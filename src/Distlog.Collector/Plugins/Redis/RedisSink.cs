@@ -12,12 +12,18 @@ namespace Distlog.Collector.Plugins.Redis;
 /// <remarks>
 /// <para>A batch goes out as one pipeline: every command written and flushed, then every reply read. The connection
 /// (TCP, then AUTH and SELECT where configured) is made on the first batch and again on the batch after a failure.</para>
-/// <para>Delivery is at-least-once. When the connection breaks or Redis rejects a command, the connection is closed
-/// and <see cref="EmitBatch"/> throws; the host keeps the batch and calls again with the whole of it. Redis may
-/// already have applied part of that batch, and those events are then written twice: duplicates rather than loss.</para>
-/// <para>Threading: the host calls <see cref="EmitBatch"/> and <see cref="Dispose"/> from the plugin's worker only.</para>
+/// <para>Exactly once, where distlogd runs with a journal (stream and list modes): the batch's commands go out in one
+/// <c>MULTI</c>/<c>EXEC</c> transaction together with the journal position after its last event (<c>HSET {key}:position
+/// {journal id} {next}</c>), so Redis holds the events and the place after them or neither. When the connection breaks
+/// (whether or not <c>EXEC</c> was applied) <see cref="EmitBatch"/> throws and the host retries the whole batch; the
+/// first thing after reconnecting is to read the stored position, and events below it are not written again. A
+/// command Redis rejects inside an applied transaction (<c>WRONGTYPE</c>) would be rejected on every retry: its events
+/// are counted as discarded. Without a journal, and in publish mode, delivery is at-least-once: a retried batch may
+/// repeat what Redis applied of it before the failure.</para>
+/// <para>Threading: the host calls <see cref="EmitBatch"/>, the <see cref="IPositionedSink"/> members and
+/// <see cref="Dispose"/> from the plugin's worker only.</para>
 /// </remarks>
-internal sealed class RedisSink : IBatchSink
+internal sealed class RedisSink : IBatchSink, IPositionedSink, IDiscardingSink
 {
     /// <summary>The stream entry field holding the CLEF line.</summary>
     public const string StreamField = "clef";
@@ -28,9 +34,15 @@ internal sealed class RedisSink : IBatchSink
     readonly RedisSinkOptions _options;
     readonly RedisEndpoint _endpoint;
     readonly byte[] _key;
+    readonly string _positionKey;
     readonly ClefLineBuffer _lines = new();
     RespConnection? _connection;
     bool _disposed;
+    string? _journalId;
+    long _next;
+    long _stored;
+    long _discarded;
+    string _discardCause = "";
 
     /// <summary>Creates the sink; nothing connects until the first batch.</summary>
     /// <exception cref="ArgumentException">An option is out of range or the server is not <c>host:port</c>; the message names it.</exception>
@@ -41,7 +53,15 @@ internal sealed class RedisSink : IBatchSink
         _options = options;
         _endpoint = RedisEndpoint.Parse(options.Server);
         _key = Encoding.UTF8.GetBytes(options.Key);
+        _positionKey = PositionKey(options.Key);
     }
+
+    /// <summary>The hash that holds, per journal id, the id of the next event the plugin writes to <paramref name="key"/>.</summary>
+    public static string PositionKey(string key) => key + ":position";
+
+    public long Discarded => _discarded;
+
+    public string DiscardCause => _discardCause;
 
     /// <summary>Writes the batch to Redis in one pipeline, connecting first where needed.</summary>
     /// <exception cref="RedisException">Redis is unreachable, the connection broke, or Redis rejected a command:
@@ -50,24 +70,41 @@ internal sealed class RedisSink : IBatchSink
     {
         ArgumentNullException.ThrowIfNull(batch);
         ObjectDisposedException.ThrowIf(_disposed, this);
-
-        _lines.Clear();
-        for (var i = 0; i < batch.Count; i++)
-            _lines.TryAdd(batch, i);
-        if (_lines.Count == 0)
+        if (batch.Count == 0)
             return;
 
         try
         {
-            var connection = _connection ??= Open();
+            var connection = Connect();
+            _lines.Clear();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                // Below the stored position: written by an earlier attempt whose reply the broken connection lost.
+                if (EventBatch.IdAt(batch, i) >= _stored)
+                    _lines.TryAdd(batch, i);
+            }
+            if (_lines.Count == 0)
+                return;
+
+            var transaction = _journalId is not null && _options.Mode != RedisMode.Publish;
+            if (transaction)
+            {
+                connection.Writer.WriteArrayHeader(1);
+                connection.Writer.WriteArgument("MULTI"u8);
+            }
             var commands = _options.Mode switch
             {
                 RedisMode.List => WritePushes(connection.Writer),
                 RedisMode.Publish => WritePublishes(connection.Writer),
                 _ => WriteStreamAdds(connection.Writer),
             };
+            if (transaction)
+                WritePositionAndExec(connection.Writer);
             connection.Flush();
-            ReadReplies(connection.Reader, commands);
+            if (transaction)
+                ReadTransaction(connection.Reader, commands);
+            else
+                ReadReplies(connection.Reader, commands);
         }
         catch
         {
@@ -78,6 +115,26 @@ internal sealed class RedisSink : IBatchSink
         }
     }
 
+    public long? StoredPosition(string journalId)
+    {
+        if (_options.Mode == RedisMode.Publish)
+            return null;
+        _journalId = journalId;
+        try
+        {
+            Connect();
+            return _stored > 0 ? _stored : null;
+        }
+        catch (RedisException)
+        {
+            // Redis is down at start: the saved cursor decides, and the first connection reads the position again.
+            CloseConnection();
+            return null;
+        }
+    }
+
+    public void SetPosition(string journalId, long next) => _next = next;
+
     /// <summary>Closes the connection. Idempotent.</summary>
     public void Dispose()
     {
@@ -87,6 +144,20 @@ internal sealed class RedisSink : IBatchSink
         _disposed = true;
         CloseConnection();
         _lines.Dispose();
+    }
+
+    /// <summary>The connection; where it is new and the plugin has a journal, the position stored with the data is read first.</summary>
+    RespConnection Connect()
+    {
+        if (_connection is { } open)
+            return open;
+        var connection = _connection = Open();
+        if (_journalId is not null)
+        {
+            var stored = connection.Execute("HGET", _positionKey, _journalId);
+            _stored = stored.AsString() is { } text && long.TryParse(text, out var next) ? next : 0;
+        }
+        return connection;
     }
 
     RespConnection Open()
@@ -163,6 +234,43 @@ internal sealed class RedisSink : IBatchSink
         }
 
         return _lines.Count;
+    }
+
+    void WritePositionAndExec(RespWriter writer)
+    {
+        writer.WriteArrayHeader(4);
+        writer.WriteArgument("HSET"u8);
+        writer.WriteArgument(_positionKey);
+        writer.WriteArgument(_journalId);
+        writer.WriteArgument(_next);
+        writer.WriteArrayHeader(1);
+        writer.WriteArgument("EXEC"u8);
+    }
+
+    /// <summary>Reads the replies to <c>MULTI</c>, the queued commands, <c>HSET</c> and <c>EXEC</c>.</summary>
+    /// <exception cref="RedisServerException">Redis refused a command when it was queued, so it applied none (<c>EXECABORT</c>).</exception>
+    void ReadTransaction(RespReader reader, int commands)
+    {
+        string? refused = null;
+        for (var i = 0; i < commands + 2; i++)
+            refused ??= reader.Skip();
+        int errors;
+        string? firstError;
+        try
+        {
+            errors = reader.SkipItems(out firstError);
+        }
+        catch (RedisServerException ex)
+        {
+            throw new RedisServerException(refused ?? ex.ServerMessage, $"Redis at {_endpoint} refused a batch of {_lines.Count} events on key '{_options.Key}'");
+        }
+        _stored = _next;
+        if (errors == 0)
+            return;
+        // Applied with the position: a retry would skip these events, and writing them again would fail the same way.
+        var lost = _options.Mode == RedisMode.List ? Math.Min(_lines.Count, errors * MaxValuesPerPush) : errors;
+        _discarded += lost;
+        _discardCause = $"Redis at {_endpoint} rejected them on key '{_options.Key}': {firstError}";
     }
 
     void ReadReplies(RespReader reader, int commands)

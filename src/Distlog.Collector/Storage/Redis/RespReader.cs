@@ -49,6 +49,32 @@ internal sealed class RespReader : IDisposable
         return null;
     }
 
+    /// <summary>Reads an array reply (what <c>EXEC</c> returns: the replies of the queued commands) and discards its items,
+    /// allocating nothing unless one is an error.</summary>
+    /// <param name="firstError">The message of the first error item; null where none is.</param>
+    /// <returns>The number of items that are errors.</returns>
+    /// <exception cref="RedisServerException">The reply is an error rather than an array (<c>EXECABORT</c>).</exception>
+    /// <exception cref="RedisConnectionException">The connection failed, timed out, or the bytes are not RESP (or not an array).</exception>
+    public int SkipItems(out string? firstError)
+    {
+        firstError = null;
+        if (PeekByte() == '-')
+            throw new RedisServerException(Read(0).Text!);
+        if (ReadByte() != '*')
+            throw NotResp("expected an array reply");
+
+        var errors = 0;
+        var count = ReadLength();
+        for (var i = 0; i < count; i++)
+        {
+            if (Skip() is not { } error)
+                continue;
+            errors++;
+            firstError ??= error;
+        }
+        return errors;
+    }
+
     /// <summary>Returns the buffer to the pool. Idempotent.</summary>
     public void Dispose()
     {
