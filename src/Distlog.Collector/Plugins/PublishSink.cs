@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Distlog.Clef;
 using Distlog.Collector.Plugins.Publish;
+using Distlog.Collector.Security;
 using Distlog.Transport;
 using Serilog;
 using Serilog.Events;
@@ -47,6 +48,7 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
     private readonly Dictionary<(char, LogEventLevel, string), byte[]> _topics = [];
     private readonly ZmqMessage _subscription = new();
     private readonly SubscriptionGuard _guard;
+    private readonly PeerBarrier _barrier;
     private readonly Lock _gate = new();
     // One thread of its own rather than the thread pool's: libzmq builds its subscription trie on the thread that calls
     // into the socket, and glibc gives each thread its own heap arena, so a pool's many threads would scatter and keep it.
@@ -60,9 +62,14 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
     public PublishSink(string endpoint, Security.CurveServer? curve = null, ILogger? log = null)
     {
         _socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.XPub);
+        var barrier = _barrier = new PeerBarrier(log);
         try
         {
-            curve?.ApplyTo(_socket);
+            // Every handshake goes past the ZAP handler, which refuses the addresses the guard barred.
+            if (curve is null)
+                _socket.ZapDomain = ZapHandler.Shared.Register(null, barrier);
+            else
+                curve.ApplyTo(_socket, barrier);
             _socket.SendHighWatermark = SendHighWatermark;
             // A subscriber that does not keep up makes the send fail instead of losing the event unseen: it is counted.
             _socket.XPubNoDrop = true;
@@ -80,7 +87,7 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
             throw;
         }
         Endpoint = _socket.LastEndpoint;
-        _guard = new SubscriptionGuard(Port(Endpoint), log);
+        _guard = new SubscriptionGuard(Port(Endpoint), barrier, log);
         _checker = new Thread(CheckSubscriptions) { Name = "distlogd publish subscriptions", IsBackground = true };
         _checker.Start();
     }
@@ -116,6 +123,9 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
                 return _guard.Count;
         }
     }
+
+    /// <summary>Handshakes refused since the start because their address was barred for passing a bound (<see cref="PeerBarrier"/>).</summary>
+    public long HandshakesRefused => _barrier.Refused;
 
     /// <summary>Subscribers disconnected for passing a bound of the <see cref="SubscriptionGuard"/>.</summary>
     public long SubscribersDisconnected

@@ -77,12 +77,13 @@ internal sealed class CurveServer : IDisposable
 
     /// <summary>
     /// Makes <paramref name="socket"/> (a socket of <see cref="ZmqContext.Shared"/>) a CURVE server with this collector's
-    /// key, authenticated by the allow-list, its failed handshakes counted. Call on the socket's thread, before binding.
+    /// key, authenticated by the allow-list, its failed handshakes counted; the addresses <paramref name="barrier"/> bars are
+    /// refused first. Call on the socket's thread, before binding.
     /// </summary>
-    public void ApplyTo(ZmqSocket socket)
+    public void ApplyTo(ZmqSocket socket, Plugins.Publish.PeerBarrier? barrier = null)
     {
         socket.SetCurveServer(_keys.SecretKey);
-        socket.ZapDomain = _domain;
+        socket.ZapDomain = barrier is null ? _domain : ZapHandler.Shared.Register(this, barrier);
         ZapHandler.Shared.Watch(socket, this);
     }
 

@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Distlog.Collector.Plugins.Publish;
 using Distlog.Transport;
 
 namespace Distlog.Collector.Security;
 
 /// <summary>
 /// The process's ZAP handler (ZAP 1.0, RFC 27): a REP socket bound at <see cref="Endpoint"/> in
-/// <see cref="ZmqContext.Shared"/>, which libzmq asks about every CURVE handshake of that context's server sockets. Each
-/// <see cref="CurveServer"/> registers a ZAP domain; a request is answered by the allow-list of its domain, and a domain
-/// nobody registered (or no longer does) admits nobody. The same thread reads the connection events of every socket
+/// <see cref="ZmqContext.Shared"/>, which libzmq asks about every handshake of that context's server sockets that have a
+/// ZAP domain. Each <see cref="CurveServer"/> registers a ZAP domain; a request is answered by the allow-list of its
+/// domain, and a domain nobody registered (or no longer does) admits nobody. A domain may also have a
+/// <see cref="PeerBarrier"/>, which refuses barred addresses first; a domain with a barrier and no CURVE admits every
+/// NULL handshake from an address that is not barred (the publish socket without CURVE). The same thread reads the connection events of every socket
 /// given to <see cref="Watch"/>, to count and report the handshakes that fail before ZAP is asked (no CURVE, the
 /// wrong server key). Started on first use, it lives as long as the process: while a CURVE socket is open the handler
 /// must answer, or libzmq would admit every client.
@@ -23,7 +26,7 @@ internal sealed class ZapHandler
 
     private readonly ZmqContext _context;
     private readonly ZmqSocket _requests;
-    private readonly ConcurrentDictionary<string, CurveServer> _domains = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Domain> _domains = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<HandshakeMonitor> _added = new();
     private readonly List<HandshakeMonitor> _monitors = [];
     private int _lastId;
@@ -41,10 +44,16 @@ internal sealed class ZapHandler
     public static ZapHandler Shared => SharedHandler.Value;
 
     /// <summary>A new ZAP domain whose handshakes <paramref name="server"/> decides.</summary>
-    public string Register(CurveServer server)
+    public string Register(CurveServer server) => Register(new Domain(server, null));
+
+    /// <summary>A new ZAP domain that refuses the addresses <paramref name="barrier"/> bars, then asks
+    /// <paramref name="server"/> (CURVE), or admits (NULL) where there is none.</summary>
+    public string Register(CurveServer? server, PeerBarrier barrier) => Register(new Domain(server, barrier));
+
+    private string Register(Domain entry)
     {
         var domain = $"distlog-{Interlocked.Increment(ref _lastId)}";
-        _domains[domain] = server;
+        _domains[domain] = entry;
         return domain;
     }
 
@@ -120,9 +129,19 @@ internal sealed class ZapHandler
         var domain = Encoding.UTF8.GetString(request[2]);
         var address = Encoding.UTF8.GetString(request[3]);
         var mechanism = Encoding.ASCII.GetString(request[5]);
-        if (!_domains.TryGetValue(domain, out var server))
+        if (!_domains.TryGetValue(domain, out var entry))
         {
             Reply(requestId, "400", "no CURVE server in this domain", "");
+            return;
+        }
+        if (entry.Barrier?.Refuses(address) == true)
+        {
+            Reply(requestId, "400", "address barred for a while", "");
+            return;
+        }
+        if (entry.Curve is not { } server)
+        {
+            Reply(requestId, mechanism == "NULL" ? "200" : "400", mechanism == "NULL" ? "OK" : "NULL expected", "");
             return;
         }
         if (mechanism != "CURVE" || request.Length < 7 || request[6].Length != 32)
@@ -142,6 +161,8 @@ internal sealed class ZapHandler
         // The key is the User-Id of every message of the connection, which is how ingest knows the client.
         Reply(requestId, "200", "OK", key);
     }
+
+    private sealed record Domain(CurveServer? Curve, PeerBarrier? Barrier);
 
     private void Reply(byte[] requestId, string status, string text, string userId)
     {

@@ -96,6 +96,24 @@ public sealed class PublishSinkTests
     }
 
     [Test]
+    public void APeerPastABoundIsRefusedWhenItReconnectsSoItCannotSubscribeAgainAndAgain()
+    {
+        using var sink = new PublishSink("tcp://127.0.0.1:*");
+        using var flood = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
+        flood.Connect(sink.Endpoint);
+        for (var i = 0; i <= Distlog.Collector.Plugins.Publish.SubscriptionGuard.MaxPerPeer; i++)
+            flood.Subscribe($"PLC/Error/app{i}");
+        Assert.That(Eventually.Holds(() => sink.SubscribersDisconnected > 0), Is.True, "the subscription past the bound ended the connection");
+
+        // A SUB socket reconnects by itself and sends all its subscriptions again; so does a second one from the address.
+        using var second = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
+        second.Subscribe("");
+        second.Connect(sink.Endpoint);
+        Assert.That(Eventually.Holds(() => sink.HandshakesRefused >= 2), Is.True, "the reconnections were refused at the handshake");
+        Assert.That(sink.Subscriptions, Is.Zero, "nothing of the barred address is subscribed");
+    }
+
+    [Test]
     public void ASubscriberWithinTheBoundsKeepsItsSubscriptionsAndIsCounted()
     {
         using var sink = new PublishSink("tcp://127.0.0.1:*");

@@ -11,9 +11,11 @@ namespace Distlog.Collector.Plugins.Publish;
 /// subscription would pass a bound: <see cref="MaxPerPeer"/> prefixes or <see cref="MaxBytesPerPeer"/> bytes for one
 /// peer address (all its connections together), or <see cref="MaxTotal"/> / <see cref="MaxTotalBytes"/> for all peers.
 /// libzmq then forgets that connection's subscriptions. A prefix is at most <see cref="MaxPrefixBytes"/> long: libzmq
-/// drops the connection of a longer one itself (<c>ZMQ_MAXMSGSIZE</c>). Used under the publish sink's lock only.
+/// drops the connection of a longer one itself (<c>ZMQ_MAXMSGSIZE</c>). A peer one of whose connections passes a bound
+/// loses all its connections and is barred from connecting again for a while (<see cref="PeerBarrier"/>). Used under
+/// the publish sink's lock only.
 /// </summary>
-internal sealed class SubscriptionGuard(int localPort, ILogger? log)
+internal sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILogger? log)
 {
     /// <summary>The longest prefix; a topic is <c>PLC/Information/</c> and an application name.</summary>
     public const int MaxPrefixBytes = 256;
@@ -84,7 +86,13 @@ internal sealed class SubscriptionGuard(int localPort, ILogger? log)
             Tally(connection.Peer, 1, prefix.Length);
             return;
         }
-        End(fd, connection, over);
+        var barred = barrier.Impose(connection.Peer);
+        End(fd, connection, over, barred);
+        foreach (var (otherFd, other) in _connections)
+        {
+            if (other.Peer == connection.Peer && !other.Ended)
+                End(otherFd, other, over, barred);
+        }
     }
 
     /// <summary>Forgets connections that are gone (the peer left, or was ended); call now and then.</summary>
@@ -100,7 +108,7 @@ internal sealed class SubscriptionGuard(int localPort, ILogger? log)
             Forget(fd, _connections[fd]);
     }
 
-    private void End(int fd, Connection connection, string bound)
+    private void End(int fd, Connection connection, string bound, TimeSpan barred)
     {
         PeerSocket.Shutdown(fd);
         Disconnected++;
@@ -115,8 +123,8 @@ internal sealed class SubscriptionGuard(int localPort, ILogger? log)
             _unreported++;
             return;
         }
-        log?.Warning("Publish: disconnected subscriber {Remote}: a subscription past the bound of {Bound:l} ({Unreported} more since the last warning; {Disconnected} in all)",
-            connection.Remote, bound, _unreported, Disconnected);
+        log?.Warning("Publish: disconnected subscriber {Remote}: a subscription past the bound of {Bound:l}; its address is refused for {Seconds} s ({Unreported} more since the last warning; {Disconnected} in all)",
+            connection.Remote, bound, (int)Math.Ceiling(barred.TotalSeconds), _unreported, Disconnected);
         _reportedAt = now;
         _unreported = 0;
     }

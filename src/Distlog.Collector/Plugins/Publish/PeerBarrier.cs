@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using Serilog;
+
+namespace Distlog.Collector.Plugins.Publish;
+
+/// <summary>
+/// Peer addresses whose subscriptions passed a bound of the <see cref="SubscriptionGuard"/>, refused at the handshake
+/// for a while (the <see cref="Security.ZapHandler"/> asks <see cref="Refuses"/>): a SUB socket reconnects at once and
+/// sends every subscription again, so ending its connections alone would let it fill libzmq's subscription trie over
+/// and over. The first bar lasts <see cref="FirstBar"/>, each one within <see cref="Memory"/> of the last twice as long,
+/// up to <see cref="LongestBar"/>. Refusals are counted and logged at most once per <see cref="ReportWindow"/>.
+/// Thread-safe: the guard bars under the publish sink's lock, the ZAP thread asks.
+/// </summary>
+internal sealed class PeerBarrier(ILogger? log)
+{
+    public static readonly TimeSpan FirstBar = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan LongestBar = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan Memory = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan ReportWindow = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, Bar> _bars = new(StringComparer.Ordinal);
+    private long _refused;
+    private long _reportedAt = long.MinValue;
+    private long _unreported;
+
+    /// <summary>Handshakes refused since the start.</summary>
+    public long Refused => Interlocked.Read(ref _refused);
+
+    /// <summary>Bars <paramref name="peer"/> (an address without port; IPv6 with or without brackets) from now on.</summary>
+    /// <returns>How long the bar lasts.</returns>
+    public TimeSpan Impose(string peer)
+    {
+        var now = Environment.TickCount64;
+        var bar = _bars.AddOrUpdate(Normal(peer), _ => new Bar(now + (long)FirstBar.TotalMilliseconds, FirstBar),
+            (_, last) =>
+            {
+                if (now < last.Until)
+                    return last; // the connections of one flood, ended one after the other
+                var length = now - last.Until > Memory.TotalMilliseconds ? FirstBar : TimeSpan.FromTicks(Math.Min(last.Length.Ticks * 2, LongestBar.Ticks));
+                return new Bar(now + (long)length.TotalMilliseconds, length);
+            });
+        return TimeSpan.FromMilliseconds(bar.Until - now);
+    }
+
+    /// <summary>True, counted and (rate-limited) logged, where <paramref name="address"/> is barred now.</summary>
+    public bool Refuses(string address)
+    {
+        var peer = Normal(address);
+        if (!_bars.TryGetValue(peer, out var bar))
+            return false;
+        var now = Environment.TickCount64;
+        if (now >= bar.Until)
+        {
+            if (now - bar.Until > Memory.TotalMilliseconds)
+                _bars.TryRemove(new KeyValuePair<string, Bar>(peer, bar));
+            return false;
+        }
+
+        var refused = Interlocked.Increment(ref _refused);
+        if (now - Interlocked.Read(ref _reportedAt) < ReportWindow.TotalMilliseconds)
+        {
+            Interlocked.Increment(ref _unreported);
+            return true;
+        }
+        Interlocked.Exchange(ref _reportedAt, now);
+        log?.Warning("Publish: refused a connection from {Peer}: its subscriptions passed a bound; barred for {Seconds} s more ({Unreported} more refused since the last warning; {Refused} in all)",
+            peer, (bar.Until - now + 999) / 1000, Interlocked.Exchange(ref _unreported, 0), refused);
+        return true;
+    }
+
+    private static string Normal(string address) => address.Trim('[', ']');
+
+    private readonly record struct Bar(long Until, TimeSpan Length);
+}
