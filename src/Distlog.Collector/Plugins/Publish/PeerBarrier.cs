@@ -20,7 +20,7 @@ internal sealed class PeerBarrier(ILogger? log)
 
     private readonly ConcurrentDictionary<string, Bar> _bars = new(StringComparer.Ordinal);
     private long _refused;
-    private long _reportedAt = long.MinValue;
+    private long _reportedAt = -(long)ReportWindow.TotalMilliseconds;
     private long _unreported;
 
     /// <summary>Handshakes refused since the start.</summary>
@@ -41,6 +41,9 @@ internal sealed class PeerBarrier(ILogger? log)
             });
         return TimeSpan.FromMilliseconds(bar.Until - now);
     }
+
+    /// <summary>True where <paramref name="peer"/> is barred now; nothing counted.</summary>
+    public bool IsBarred(string peer) => _bars.TryGetValue(Normal(peer), out var bar) && Environment.TickCount64 < bar.Until;
 
     /// <summary>True, counted and (rate-limited) logged, where <paramref name="address"/> is barred now.</summary>
     public bool Refuses(string address)

@@ -73,6 +73,12 @@ internal sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILog
         }
         if (connection.Prefixes.Contains(prefix))
             return;
+        if (barrier.IsBarred(connection.Peer))
+        {
+            // Connected before its address was barred, and not seen subscribing until now.
+            End(fd, connection, "a subscription from an address barred a moment ago", TimeSpan.Zero);
+            return;
+        }
 
         var peer = _peers.GetValueOrDefault(connection.Peer);
         var over = peer.Count >= MaxPerPeer ? $"{MaxPerPeer} subscriptions per peer"
@@ -88,11 +94,47 @@ internal sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILog
         }
         var barred = barrier.Impose(connection.Peer);
         End(fd, connection, over, barred);
-        foreach (var (otherFd, other) in _connections)
+        EndPeer(connection.Peer, over, barred);
+    }
+
+    /// <summary>
+    /// Ends every other connection of <paramref name="peer"/> to the publish port, seen subscribing or not yet: under a
+    /// flood over many connections, libzmq takes in their subscriptions faster than they are read here, and waiting to
+    /// see each one subscribe would let them all fill its trie.
+    /// </summary>
+    private void EndPeer(string peer, string bound, TimeSpan barred)
+    {
+        foreach (var fd in OpenDescriptors())
         {
-            if (other.Peer == connection.Peer && !other.Ended)
-                End(otherFd, other, over, barred);
+            if (!PeerSocket.TryDescribe(fd, out var remote, out var port) || port != localPort)
+                continue;
+            if (!_connections.TryGetValue(fd, out var connection) || connection.Remote != remote)
+            {
+                if (connection is not null)
+                    Forget(fd, connection);
+                connection = new Connection(remote);
+                if (connection.Peer != peer)
+                    continue;
+                _connections[fd] = connection;
+            }
+            if (connection.Peer == peer && !connection.Ended)
+                End(fd, connection, bound, barred);
         }
+    }
+
+    /// <summary>The process's open file descriptors (Linux: <c>/proc/self/fd</c>); none where that cannot be listed.</summary>
+    private static IEnumerable<int> OpenDescriptors()
+    {
+        string[] entries;
+        try
+        {
+            entries = Directory.GetFileSystemEntries("/proc/self/fd");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+        return entries.Select(e => int.TryParse(Path.GetFileName(e), NumberStyles.None, CultureInfo.InvariantCulture, out var fd) ? fd : -1).Where(fd => fd >= 0);
     }
 
     /// <summary>Forgets connections that are gone (the peer left, or was ended); call now and then.</summary>
