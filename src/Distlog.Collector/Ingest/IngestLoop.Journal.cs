@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Distlog.Collector.Configuration;
+using Distlog.Collector.Events;
 using Distlog.Collector.Journal;
 
 namespace Distlog.Collector.Ingest;

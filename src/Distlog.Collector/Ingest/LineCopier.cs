@@ -3,7 +3,7 @@ namespace Distlog.Collector.Ingest;
 /// <summary>
 /// Copies accepted CLEF lines out of the reused ZeroMQ message into shared chunks of <see cref="ChunkSize"/> bytes, so
 /// each line is copied once, without an allocation of its own, and stays off the large object heap. Every copied line
-/// gets the next <see cref="IngestedEvent.Line"/> number. A full chunk is never written again while any event may point
+/// gets the next <see cref="Events.IngestedEvent.Line"/> number. A full chunk is never written again while any event may point
 /// into it: it is reused only once <c>isReleased</c> says that nothing holds a line numbered up to its last one, and
 /// otherwise left to the GC. Used by the ingest thread only.
 /// </summary>

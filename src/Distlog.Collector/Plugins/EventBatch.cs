@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Runtime.InteropServices;
 using Distlog.Clef;
+using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
 using Serilog.Events;
 

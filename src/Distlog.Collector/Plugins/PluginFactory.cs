@@ -2,11 +2,13 @@ using Distlog.Clef;
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Plugins.Files;
 using Distlog.Collector.Plugins.Generic;
+using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Plugins.Redis;
+using Distlog.Collector.Plugins.Sqlite;
+using Distlog.Collector.Plugins.SystemConsole;
 using Distlog.Collector.Security;
-using Distlog.Collector.Storage;
-using Serilog;
 using Serilog.Events;
+using Serilog;
 
 namespace Distlog.Collector.Plugins;
 

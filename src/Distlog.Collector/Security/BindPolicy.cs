@@ -1,5 +1,6 @@
 using System.Net;
 using Distlog.Collector.Configuration;
+using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Plugins;
 
 namespace Distlog.Collector.Security;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using Distlog.Clef;
+using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
 using Distlog.Transport;
 using Serilog.Events;

@@ -1,4 +1,5 @@
 using Distlog.Collector.Configuration;
+using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
 using Distlog.Rendering;
 using Distlog.Transport;
@@ -80,7 +81,7 @@ internal sealed class CurveServer : IDisposable
     /// key, authenticated by the allow-list, its failed handshakes counted; the addresses <paramref name="barrier"/> bars are
     /// refused first. Call on the socket's thread, before binding.
     /// </summary>
-    public void ApplyTo(ZmqSocket socket, Plugins.Publish.PeerBarrier? barrier = null)
+    public void ApplyTo(ZmqSocket socket, PeerBarrier? barrier = null)
     {
         socket.SetCurveServer(_keys.SecretKey);
         socket.ZapDomain = barrier is null ? _domain : ZapHandler.Shared.Register(this, barrier);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using Distlog.Collector.Plugins.Publish;
 using Distlog.Transport;
 
 namespace Distlog.Collector.Security;

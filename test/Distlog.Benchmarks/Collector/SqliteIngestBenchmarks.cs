@@ -1,8 +1,9 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
+using Distlog.Collector.Plugins.Sqlite;
 using Distlog.Collector.Plugins;
-using Distlog.Collector.Storage;
 using Microsoft.Data.Sqlite;
 using Serilog.Core;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
 using Distlog.Collector.Tests.Support;
 using Serilog.Core;

@@ -1,6 +1,7 @@
 using System.Text;
 using Distlog.Clef;
 using Distlog.Collector.Configuration;
+using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
 using Distlog.Collector.Journal;
 using Distlog.Collector.Tests.Support;

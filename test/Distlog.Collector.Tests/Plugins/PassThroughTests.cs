@@ -1,7 +1,8 @@
 using System.Text;
-using Distlog.Collector.Plugins;
+using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Plugins.Redis;
-using Distlog.Collector.Storage;
+using Distlog.Collector.Plugins.Sqlite;
+using Distlog.Collector.Plugins;
 using Distlog.Collector.Tests.Support;
 using Distlog.Transport;
 

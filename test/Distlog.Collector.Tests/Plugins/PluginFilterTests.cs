@@ -1,4 +1,5 @@
 using Distlog.Collector.Configuration;
+using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
 using Distlog.Collector.Plugins;
 using Distlog.Collector.Tests.Support;

@@ -1,3 +1,4 @@
+using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
 using Distlog.Collector.Plugins;
 using Serilog.Events;

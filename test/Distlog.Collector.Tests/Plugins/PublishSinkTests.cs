@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
+using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Plugins;
 using Distlog.Collector.Tests.Support;
 using Distlog.Transport;

@@ -1,4 +1,5 @@
 using Distlog.Collector.Configuration;
+using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Security;
 
 namespace Distlog.Collector.Tests.Security;
@@ -19,7 +20,7 @@ public sealed class BindPolicyTests
     public void WithoutAConfigTheDefaultsAreLoopback()
     {
         Assert.That(IngestSettings.DefaultEndpoint, Is.EqualTo("tcp://127.0.0.1:5010"));
-        Assert.That(Distlog.Collector.Plugins.PublishSink.DefaultEndpoint, Is.EqualTo("tcp://127.0.0.1:5011"));
+        Assert.That(Distlog.Collector.Plugins.Publish.PublishSink.DefaultEndpoint, Is.EqualTo("tcp://127.0.0.1:5011"));
     }
 
     [TestCase("tcp://127.0.0.1:5010")]

@@ -1,4 +1,5 @@
 using System.Text;
+using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
 using Distlog.Collector.Plugins;
 using Serilog.Core;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Distlog.Collector.Storage.Redis;
+using Distlog.Collector.Plugins.Redis.Resp;
 
 namespace Distlog.Collector.Tests.Support;
 

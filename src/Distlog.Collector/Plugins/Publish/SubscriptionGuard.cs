@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Distlog.Collector.Security;
 using Serilog;
 
 namespace Distlog.Collector.Plugins.Publish;

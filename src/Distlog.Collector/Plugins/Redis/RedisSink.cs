@@ -1,5 +1,5 @@
 using System.Text;
-using Distlog.Collector.Storage.Redis;
+using Distlog.Collector.Plugins.Redis.Resp;
 using Serilog.Events;
 
 namespace Distlog.Collector.Plugins.Redis;

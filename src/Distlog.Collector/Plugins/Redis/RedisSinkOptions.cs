@@ -1,4 +1,4 @@
-using Distlog.Collector.Storage.Redis;
+using Distlog.Collector.Plugins.Redis.Resp;
 
 namespace Distlog.Collector.Plugins.Redis;
 

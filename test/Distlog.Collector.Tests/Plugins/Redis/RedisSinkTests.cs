@@ -1,5 +1,5 @@
 using Distlog.Collector.Plugins.Redis;
-using Distlog.Collector.Storage.Redis;
+using Distlog.Collector.Plugins.Redis.Resp;
 using Distlog.Collector.Tests.Support;
 
 namespace Distlog.Collector.Tests.Plugins.Redis;

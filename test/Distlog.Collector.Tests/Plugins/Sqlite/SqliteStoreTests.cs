@@ -1,10 +1,10 @@
 using Distlog.Clef;
 using Distlog.Collector.Plugins;
-using Distlog.Collector.Storage;
+using Distlog.Collector.Plugins.Sqlite;
 using Distlog.Collector.Tests.Support;
 using Microsoft.Data.Sqlite;
 
-namespace Distlog.Collector.Tests.Storage;
+namespace Distlog.Collector.Tests.Plugins.Sqlite;
 
 public sealed class SqliteStoreTests
 {

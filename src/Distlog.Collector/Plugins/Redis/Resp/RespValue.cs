@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Distlog.Collector.Storage.Redis;
+namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>One parsed RESP2 reply. Immutable.</summary>
 internal sealed class RespValue

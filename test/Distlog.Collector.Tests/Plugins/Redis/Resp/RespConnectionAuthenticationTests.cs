@@ -1,7 +1,7 @@
-using Distlog.Collector.Storage.Redis;
+using Distlog.Collector.Plugins.Redis.Resp;
 using Distlog.Collector.Tests.Support;
 
-namespace Distlog.Collector.Tests.Storage.Redis;
+namespace Distlog.Collector.Tests.Plugins.Redis.Resp;
 
 sealed class RespConnectionAuthenticationTests
 {

@@ -1,4 +1,4 @@
-namespace Distlog.Collector.Storage.Redis;
+namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>The RESP2 reply types.</summary>
 internal enum RespKind

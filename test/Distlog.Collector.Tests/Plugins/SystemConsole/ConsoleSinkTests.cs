@@ -1,8 +1,9 @@
+using Distlog.Collector.Plugins.SystemConsole;
 using Distlog.Collector.Plugins;
 using Serilog.Events;
 using Serilog.Parsing;
 
-namespace Distlog.Collector.Tests.Plugins;
+namespace Distlog.Collector.Tests.Plugins.SystemConsole;
 
 public sealed class ConsoleSinkTests
 {

@@ -3,7 +3,7 @@ using System.Buffers.Text;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Distlog.Collector.Storage.Redis;
+namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>
 /// Encodes commands as RESP arrays of bulk strings straight into a pooled buffer, and sends the buffer on

@@ -3,7 +3,7 @@ using System.Text;
 using Distlog.Rendering;
 using Serilog.Events;
 
-namespace Distlog.Collector.Plugins;
+namespace Distlog.Collector.Plugins.SystemConsole;
 
 /// <summary>
 /// The <c>console</c> plugin: one human-readable line per event on standard output

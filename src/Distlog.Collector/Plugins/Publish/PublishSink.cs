@@ -7,7 +7,7 @@ using Distlog.Transport;
 using Serilog;
 using Serilog.Events;
 
-namespace Distlog.Collector.Plugins;
+namespace Distlog.Collector.Plugins.Publish;
 
 /// <summary>
 /// The <c>publish</c> plugin: a PUB socket bound on <c>endpoint</c> (default <c>tcp://127.0.0.1:5011</c>); each event goes out as

@@ -1,4 +1,4 @@
-namespace Distlog.Collector.Storage.Redis;
+namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>A failure talking to Redis: see <see cref="RedisServerException"/> and <see cref="RedisConnectionException"/>.</summary>
 internal abstract class RedisException : Exception

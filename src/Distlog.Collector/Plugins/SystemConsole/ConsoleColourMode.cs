@@ -1,4 +1,4 @@
-namespace Distlog.Collector.Plugins;
+namespace Distlog.Collector.Plugins.SystemConsole;
 
 /// <summary>The <c>console</c> plugin's <c>colour</c> argument.</summary>
 internal enum ConsoleColourMode

@@ -1,4 +1,4 @@
-namespace Distlog.Collector.Storage.Redis;
+namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>Redis answered a command with an error reply; the connection itself is still in step.</summary>
 internal sealed class RedisServerException : RedisException

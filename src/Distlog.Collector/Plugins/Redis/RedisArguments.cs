@@ -1,7 +1,7 @@
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Plugins.Redis;
 
-namespace Distlog.Collector.Plugins;
+namespace Distlog.Collector.Plugins.Redis;
 
 /// <summary>Maps <c>sink: redis</c> and its <c>args</c> onto <see cref="RedisSinkOptions"/>.</summary>
 internal static class RedisArguments

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Distlog.Collector.Storage;
+namespace Distlog.Collector.Plugins.Sqlite;
 
 /// <summary>
 /// One prepared statement on a connection's native handle, bound by index with UTF-8 text as it is: a CLEF line goes

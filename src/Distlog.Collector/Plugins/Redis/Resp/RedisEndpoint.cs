@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Distlog.Collector.Storage.Redis;
+namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>The address of a Redis server: a host name or IP address and a TCP port.</summary>
 /// <param name="Host">A host name or an IP address (IPv6 without brackets).</param>

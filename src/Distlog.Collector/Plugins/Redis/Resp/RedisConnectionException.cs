@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 
-namespace Distlog.Collector.Storage.Redis;
+namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>
 /// The connection to Redis could not be made, was lost, timed out or carried a reply that is not RESP.

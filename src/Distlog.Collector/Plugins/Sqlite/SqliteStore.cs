@@ -4,7 +4,7 @@ using Distlog.Tasks;
 using Microsoft.Data.Sqlite;
 using Serilog.Events;
 
-namespace Distlog.Collector.Storage;
+namespace Distlog.Collector.Plugins.Sqlite;
 
 /// <summary>
 /// The <c>sqlite</c> store: WAL journal, one transaction per batch through one prepared insert (<see cref="SqliteInsert"/>).

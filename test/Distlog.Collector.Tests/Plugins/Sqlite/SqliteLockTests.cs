@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Distlog.Collector.Tests.Support;
 using Microsoft.Data.Sqlite;
 
-namespace Distlog.Collector.Tests.Storage;
+namespace Distlog.Collector.Tests.Plugins.Sqlite;
 
 /// <summary>A real distlogd whose SQLite database another process's connection holds locked for a while.</summary>
 public sealed class SqliteLockTests

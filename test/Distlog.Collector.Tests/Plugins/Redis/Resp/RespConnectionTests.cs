@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Distlog.Collector.Storage.Redis;
+using Distlog.Collector.Plugins.Redis.Resp;
 using Distlog.Collector.Tests.Support;
 
-namespace Distlog.Collector.Tests.Storage.Redis;
+namespace Distlog.Collector.Tests.Plugins.Redis.Resp;
 
 sealed class RespConnectionTests
 {

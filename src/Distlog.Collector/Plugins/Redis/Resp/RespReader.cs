@@ -3,7 +3,7 @@ using System.Buffers.Text;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Distlog.Collector.Storage.Redis;
+namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>
 /// Parses RESP2 replies from a stream: simple strings, errors, integers, bulk strings, (nested) arrays and nulls.

@@ -1,4 +1,4 @@
-namespace Distlog.Collector.Storage;
+namespace Distlog.Collector.Plugins.Sqlite;
 
 /// <summary>The SQLite store's schema, shared with <c>distlog query</c>: one row per event, indexed for its queries.</summary>
 internal static class SqliteSchema

@@ -1,7 +1,7 @@
 using Distlog.Clef;
 using Serilog.Events;
 
-namespace Distlog.Collector.Ingest;
+namespace Distlog.Collector.Events;
 
 /// <summary>
 /// An accepted event on its way from ingest to the plugins: the CLEF line as received (UTF-8, no newline; empty for a
@@ -37,7 +37,7 @@ internal readonly struct IngestedEvent
     public ReadOnlyMemory<byte> Clef { get; init; }
 
     /// <summary>
-    /// The number ingest gave the copy of its line (<see cref="LineCopier.LastLine"/>), rising from message to message;
+    /// The number ingest gave the copy of its line (<c>LineCopier.LastLine</c> in ingest), rising from message to message;
     /// 0 where it has no copied line. A plugin reports the numbers it has finished with, so that ingest can reuse the
     /// chunks those lines were copied into.
     /// </summary>

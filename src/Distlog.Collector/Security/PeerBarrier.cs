@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using Serilog;
 
-namespace Distlog.Collector.Plugins.Publish;
+namespace Distlog.Collector.Security;
 
 /// <summary>
-/// Peer addresses whose subscriptions passed a bound of the <see cref="SubscriptionGuard"/>, refused at the handshake
+/// Peer addresses whose subscriptions passed a bound of the <see cref="Plugins.Publish.SubscriptionGuard"/>, refused at the handshake
 /// for a while (the <see cref="Security.ZapHandler"/> asks <see cref="Refuses"/>): a SUB socket reconnects at once and
 /// sends every subscription again, so ending its connections alone would let it fill libzmq's subscription trie over
 /// and over. The first bar lasts <see cref="FirstBar"/>, each one within <see cref="Memory"/> of the last twice as long,

@@ -1,6 +1,6 @@
-using Distlog.Collector.Storage.Redis;
+using Distlog.Collector.Plugins.Redis.Resp;
 
-namespace Distlog.Collector.Tests.Storage.Redis;
+namespace Distlog.Collector.Tests.Plugins.Redis.Resp;
 
 sealed class RedisEndpointTests
 {
