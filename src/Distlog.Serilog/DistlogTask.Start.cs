@@ -49,7 +49,7 @@ public sealed partial class DistlogTask
     /// header) with this, and start a root task where they are missing or malformed.
     /// </summary>
     public static bool IsForeignId([NotNullWhen(true)] string? value) =>
-        value != null && (TaskIds.TryParseTraceParent(value, out _) || TaskKey.TrySplitId(value, out _, out _));
+        value != null && (TaskIds.TryParseTraceParent(value, out _) || TaskKey.TrySplitId(TaskBaggage.SplitFrom(value, out _), out _, out _));
 
     static DistlogTask StartRoot(ILogger? logger, string messageTemplate, object?[]? propertyValues)
     {
@@ -57,8 +57,14 @@ public sealed partial class DistlogTask
         var joinsForeignTrace = previous != null && !ReferenceEquals(previous, Current?._activity);
         if (joinsForeignTrace)
         {
+            // A caller's task that reserved an id for this request (tracestate distlog={id}) is the parent; else the
+            // trace is. Either way the task's own span id makes it a node of its own: one request may open several.
             var joined = TaskActivities.StartChild(messageTemplate);
-            return new DistlogTask(logger, null, joined.TraceId.ToHexString(), "/" + joined.SpanId.ToHexString(), joined, previous, messageTemplate, propertyValues);
+            var (root, parentPath) = TaskTraceState.TryRead(joined.TraceStateString, out var callerRoot, out var callerPath)
+                ? (callerRoot, callerPath)
+                : (joined.TraceId.ToHexString(), "");
+            return new DistlogTask(logger, null, root, parentPath + "/" + joined.SpanId.ToHexString(), joined, previous, messageTemplate, propertyValues,
+                TaskBaggage.ToProperties(joined.Baggage));
         }
 
         var activity = TaskActivities.StartRoot(messageTemplate);
@@ -81,6 +87,7 @@ public sealed partial class DistlogTask
     {
         ArgumentNullException.ThrowIfNull(foreignId);
         var previous = Activity.Current;
+        foreignId = TaskBaggage.SplitFrom(foreignId, out var baggage);
 
         if (TaskIds.TryParseTraceParent(foreignId, out var remoteParent))
         {
@@ -96,8 +103,12 @@ public sealed partial class DistlogTask
         var imported = TaskIds.TryParseTraceId(root, out var traceId)
             ? TaskActivities.StartChild(messageTemplate, new ActivityContext(traceId.Value, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true))
             : TaskActivities.StartRoot(messageTemplate);
+        // The baggage travels on from here, in this process's HTTP calls and foreign ids, as it came.
+        for (var i = baggage.Count - 1; i >= 0; i--)
+            imported.SetBaggage(baggage[i].Key, baggage[i].Value);
         // Each import is a node of its own under the reserved id, named by its span id as a joined trace's task
         // is: a redelivered message or a retried worker imports the same id again, and must not share its keys.
-        return new DistlogTask(logger, null, root, path + "/" + imported.SpanId.ToHexString(), imported, previous, messageTemplate, propertyValues);
+        return new DistlogTask(logger, null, root, path + "/" + imported.SpanId.ToHexString(), imported, previous, messageTemplate, propertyValues,
+            TaskBaggage.ToProperties(baggage));
     }
 }

@@ -41,7 +41,7 @@ public sealed partial class DistlogTask : IDisposable
     CompletionMessage? _success;
 
     DistlogTask(ILogger? logger, DistlogTask? parent, string root, string path, Activity activity, Activity? previousActivity,
-        string messageTemplate, object?[]? propertyValues)
+        string messageTemplate, object?[]? propertyValues, LogEventProperty[]? received = null)
     {
         _logger = logger;
         _parent = parent;
@@ -52,6 +52,7 @@ public sealed partial class DistlogTask : IDisposable
         _messageTemplate = messageTemplate ?? throw new ArgumentNullException(nameof(messageTemplate));
         _propertyValues = propertyValues ?? [];
         _startTimestamp = Stopwatch.GetTimestamp();
+        _bound = received ?? [];
 
         _previousTask = Ambient.Value;
         Ambient.Value = this;
