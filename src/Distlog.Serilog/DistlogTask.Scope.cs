@@ -26,12 +26,9 @@ public sealed partial class DistlogTask
         if (!Logger.BindProperty(name, value, destructureObjects, out var property))
             throw new ArgumentException($"'{name}' is not a valid property name.", nameof(name));
 
+        // Activity baggage takes changes from several threads; the propagators read it when a request leaves.
         if (propagate)
-        {
-            // Activity baggage is not safe to change from two threads at once; Bind is.
-            lock (_activity)
-                _activity.SetBaggage(property.Name, TaskBaggage.ToText(property.Value));
-        }
+            _activity.SetBaggage(property.Name, TaskBaggage.ToText(property.Value));
 
         LogEventProperty[] current, updated;
         do
@@ -68,12 +65,7 @@ public sealed partial class DistlogTask
     /// Bindings made with <c>propagate: true</c> (and baggage this task received) follow as W3C baggage:
     /// <c>4bf92f3577b34da6a3ce929d0e0e4736/2;User=leo</c>.
     /// </summary>
-    public string ForeignId()
-    {
-        var id = ReserveChildId();
-        lock (_activity)
-            return TaskBaggage.AppendTo(id, _activity);
-    }
+    public string ForeignId() => TaskBaggage.AppendTo(ReserveChildId(), _activity);
 
     /// <summary>Writes the completion event and leaves the scope. Idempotent.</summary>
     public void Dispose()

@@ -51,7 +51,7 @@ static class TaskBaggage
         if (separator < 0)
             return foreignId;
 
-        foreach (var member in foreignId.AsSpan(separator + 1).ToString().Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (var member in foreignId[(separator + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             // A member's W3C properties (after ';') say nothing distlog reads.
             var entry = member.Split(Separator, 2)[0];

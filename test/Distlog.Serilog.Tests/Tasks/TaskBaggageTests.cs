@@ -50,4 +50,16 @@ public sealed class TaskBaggageTests
         Assert.That(imported.ForeignId(), Does.Match("^e252a11f-d33d-483d-ba08-bc8f642b2f10/1/[0-9a-f]{16}/1;Tenant=acme,Region=eu-west$"));
         Assert.That(log.Events[0].Scalar("Region"), Is.EqualTo("eu-west"));
     }
+
+    [Test]
+    public void PropagatedBindingsFromManyThreadsAtOnceAllTravel()
+    {
+        using var log = new TestLogger();
+        using var job = DistlogTask.Start(log.Logger, "job");
+        Parallel.For(0, 1000, i => job.Bind("P" + i, i, propagate: true));
+
+        var baggage = job.ForeignId().Split(';')[1].Split(',');
+        Assert.That(baggage, Has.Length.EqualTo(1000));
+        Assert.That(baggage, Is.Unique);
+    }
 }
