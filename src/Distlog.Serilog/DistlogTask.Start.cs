@@ -10,7 +10,9 @@ public sealed partial class DistlogTask
     /// <summary>
     /// Starts a root task: a new W3C trace id becomes its root. Inside an <see cref="System.Diagnostics.Activity"/>
     /// that is not a task's (an ASP.NET Core request, say) the task joins that trace instead, keyed
-    /// <c>{trace}/{span}</c> so that tasks of several services in one trace never share a key.
+    /// <c>{trace}/{span}</c> so that tasks of several services in one trace never share a key; or, where the
+    /// activity's <c>tracestate</c> holds the id a calling task reserved for the request (<c>distlog={id}</c>),
+    /// <c>{id}/{span}</c>, under the caller's task. Baggage on the activity is bound as properties.
     /// </summary>
     /// <param name="messageTemplate">The message of the started event, and of the succeeded event unless <see cref="Success"/> gives one.</param>
     /// <param name="propertyValues">Values for the template's properties.</param>
@@ -33,7 +35,8 @@ public sealed partial class DistlogTask
     /// Continues, in this process, a task of another process: <paramref name="foreignId"/> is what
     /// <see cref="ForeignId"/> returned there, or a W3C <c>traceparent</c> (<c>00-{trace}-{span}-{flags}</c>).
     /// Each import is a subtask of its own under the reserved id, <c>{id}/{span id}</c>, so that importing one id
-    /// twice (a redelivered message, a retried worker) gives two nodes and never repeats a key.
+    /// twice (a redelivered message, a retried worker) gives two nodes and never repeats a key. Baggage after the id
+    /// (<c>{id};name=value,...</c>, from bindings made with <c>propagate: true</c>) is bound as properties and travels on.
     /// </summary>
     /// <exception cref="ArgumentException">The id is neither.</exception>
     public static DistlogTask Import(string foreignId, string messageTemplate, params object?[]? propertyValues) =>
