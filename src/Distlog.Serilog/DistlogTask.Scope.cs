@@ -14,11 +14,21 @@ public sealed partial class DistlogTask
     /// <param name="name">The property name.</param>
     /// <param name="value">The value, captured as Serilog captures message template arguments.</param>
     /// <param name="destructureObjects">Whether to destructure <paramref name="value"/>, as <c>{@Value}</c> does. Default false.</param>
+    /// <param name="propagate">
+    /// Whether the binding also travels to other processes, as W3C baggage: on this task's activity (HttpClient
+    /// sends it as the <c>baggage</c> header, and a task opened in the called ASP.NET Core request binds it) and in
+    /// <see cref="ForeignId"/> (which <see cref="Import(string, string, object?[])"/> binds). It arrives as text.
+    /// Default false: the binding stays in this process.
+    /// </param>
     /// <returns>This task, for chaining.</returns>
-    public DistlogTask Bind(string name, object? value, bool destructureObjects = false)
+    public DistlogTask Bind(string name, object? value, bool destructureObjects = false, bool propagate = false)
     {
         if (!Logger.BindProperty(name, value, destructureObjects, out var property))
             throw new ArgumentException($"'{name}' is not a valid property name.", nameof(name));
+
+        // Activity baggage takes changes from several threads; the propagators read it when a request leaves.
+        if (propagate)
+            _activity.SetBaggage(property.Name, TaskBaggage.ToText(property.Value));
 
         LogEventProperty[] current, updated;
         do
@@ -52,8 +62,10 @@ public sealed partial class DistlogTask
     /// <summary>
     /// Reserves the id of a subtask that another process continues with <see cref="Import(string, string, object?[])"/>,
     /// e.g. <c>4bf92f3577b34da6a3ce929d0e0e4736/2</c>. Each call reserves a new child. Thread-safe.
+    /// Bindings made with <c>propagate: true</c> (and baggage this task received) follow as W3C baggage:
+    /// <c>4bf92f3577b34da6a3ce929d0e0e4736/2;User=leo</c>.
     /// </summary>
-    public string ForeignId() => _root + ReserveChildPath();
+    public string ForeignId() => TaskBaggage.AppendTo(ReserveChildId(), _activity);
 
     /// <summary>Writes the completion event and leaves the scope. Idempotent.</summary>
     public void Dispose()
@@ -84,6 +96,9 @@ public sealed partial class DistlogTask
             Activity.Current = _previousActivity;
         }
     }
+
+    /// <summary>Reserves a child for another process: its id, <c>{root}{path}/{n}</c>, without baggage.</summary>
+    internal string ReserveChildId() => _root + ReserveChildPath();
 
     internal string ReserveChildPath() =>
         string.Create(CultureInfo.InvariantCulture, $"{_path}/{Interlocked.Increment(ref _children)}");

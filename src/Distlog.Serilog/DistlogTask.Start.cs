@@ -10,7 +10,9 @@ public sealed partial class DistlogTask
     /// <summary>
     /// Starts a root task: a new W3C trace id becomes its root. Inside an <see cref="System.Diagnostics.Activity"/>
     /// that is not a task's (an ASP.NET Core request, say) the task joins that trace instead, keyed
-    /// <c>{trace}/{span}</c> so that tasks of several services in one trace never share a key.
+    /// <c>{trace}/{span}</c> so that tasks of several services in one trace never share a key; or, where the
+    /// activity's <c>tracestate</c> holds the id a calling task reserved for the request (<c>distlog={id}</c>),
+    /// <c>{id}/{span}</c>, under the caller's task. Baggage on the activity is bound as properties.
     /// </summary>
     /// <param name="messageTemplate">The message of the started event, and of the succeeded event unless <see cref="Success"/> gives one.</param>
     /// <param name="propertyValues">Values for the template's properties.</param>
@@ -33,7 +35,8 @@ public sealed partial class DistlogTask
     /// Continues, in this process, a task of another process: <paramref name="foreignId"/> is what
     /// <see cref="ForeignId"/> returned there, or a W3C <c>traceparent</c> (<c>00-{trace}-{span}-{flags}</c>).
     /// Each import is a subtask of its own under the reserved id, <c>{id}/{span id}</c>, so that importing one id
-    /// twice (a redelivered message, a retried worker) gives two nodes and never repeats a key.
+    /// twice (a redelivered message, a retried worker) gives two nodes and never repeats a key. Baggage after the id
+    /// (<c>{id};name=value,...</c>, from bindings made with <c>propagate: true</c>) is bound as properties and travels on.
     /// </summary>
     /// <exception cref="ArgumentException">The id is neither.</exception>
     public static DistlogTask Import(string foreignId, string messageTemplate, params object?[]? propertyValues) =>
@@ -49,7 +52,7 @@ public sealed partial class DistlogTask
     /// header) with this, and start a root task where they are missing or malformed.
     /// </summary>
     public static bool IsForeignId([NotNullWhen(true)] string? value) =>
-        value != null && (TaskIds.TryParseTraceParent(value, out _) || TaskKey.TrySplitId(value, out _, out _));
+        value != null && (TaskIds.TryParseTraceParent(value, out _) || TaskKey.TrySplitId(TaskBaggage.SplitFrom(value, out _), out _, out _));
 
     static DistlogTask StartRoot(ILogger? logger, string messageTemplate, object?[]? propertyValues)
     {
@@ -57,8 +60,14 @@ public sealed partial class DistlogTask
         var joinsForeignTrace = previous != null && !ReferenceEquals(previous, Current?._activity);
         if (joinsForeignTrace)
         {
+            // A caller's task that reserved an id for this request (tracestate distlog={id}) is the parent; else the
+            // trace is. Either way the task's own span id makes it a node of its own: one request may open several.
             var joined = TaskActivities.StartChild(messageTemplate);
-            return new DistlogTask(logger, null, joined.TraceId.ToHexString(), "/" + joined.SpanId.ToHexString(), joined, previous, messageTemplate, propertyValues);
+            var (root, parentPath) = TaskTraceState.TryRead(joined.TraceStateString, out var callerRoot, out var callerPath)
+                ? (callerRoot, callerPath)
+                : (joined.TraceId.ToHexString(), "");
+            return new DistlogTask(logger, null, root, parentPath + "/" + joined.SpanId.ToHexString(), joined, previous, messageTemplate, propertyValues,
+                TaskBaggage.ToProperties(joined.Baggage));
         }
 
         var activity = TaskActivities.StartRoot(messageTemplate);
@@ -81,6 +90,7 @@ public sealed partial class DistlogTask
     {
         ArgumentNullException.ThrowIfNull(foreignId);
         var previous = Activity.Current;
+        foreignId = TaskBaggage.SplitFrom(foreignId, out var baggage);
 
         if (TaskIds.TryParseTraceParent(foreignId, out var remoteParent))
         {
@@ -96,8 +106,12 @@ public sealed partial class DistlogTask
         var imported = TaskIds.TryParseTraceId(root, out var traceId)
             ? TaskActivities.StartChild(messageTemplate, new ActivityContext(traceId.Value, ActivitySpanId.CreateRandom(), ActivityTraceFlags.Recorded, isRemote: true))
             : TaskActivities.StartRoot(messageTemplate);
+        // The baggage travels on from here, in this process's HTTP calls and foreign ids, as it came.
+        for (var i = baggage.Count - 1; i >= 0; i--)
+            imported.SetBaggage(baggage[i].Key, baggage[i].Value);
         // Each import is a node of its own under the reserved id, named by its span id as a joined trace's task
         // is: a redelivered message or a retried worker imports the same id again, and must not share its keys.
-        return new DistlogTask(logger, null, root, path + "/" + imported.SpanId.ToHexString(), imported, previous, messageTemplate, propertyValues);
+        return new DistlogTask(logger, null, root, path + "/" + imported.SpanId.ToHexString(), imported, previous, messageTemplate, propertyValues,
+            TaskBaggage.ToProperties(baggage));
     }
 }

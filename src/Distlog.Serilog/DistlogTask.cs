@@ -11,7 +11,10 @@ namespace Distlog;
 /// processes. Entering a task writes a <c>Started</c> event; disposing it writes a <c>Succeeded</c>
 /// event, or a <c>Failed</c> event at <see cref="LogEventLevel.Error"/> after <see cref="Fail"/>.
 /// Every event written inside the scope carries <c>TaskKey</c> (<c>{seq}@{root}{path}</c>) and the bound
-/// properties, through Serilog's <c>LogContext</c>: turn on <c>Enrich.FromLogContext()</c>.
+/// properties, through Serilog's <c>LogContext</c>: turn on <c>Enrich.FromLogContext()</c> (without it, only the
+/// Distlog sink adds them, to its copy of the event). Tasks nest across services: an <c>HttpClient</c> request made
+/// inside a task carries the id of a child of it in <c>tracestate</c>, and a task opened inside the ASP.NET Core
+/// request it reaches runs under that id.
 /// </summary>
 /// <remarks>
 /// Scopes flow with <c>async</c>/<c>await</c> like <c>LogContext</c> does, and a task's methods are safe to
@@ -41,7 +44,7 @@ public sealed partial class DistlogTask : IDisposable
     CompletionMessage? _success;
 
     DistlogTask(ILogger? logger, DistlogTask? parent, string root, string path, Activity activity, Activity? previousActivity,
-        string messageTemplate, object?[]? propertyValues)
+        string messageTemplate, object?[]? propertyValues, LogEventProperty[]? received = null)
     {
         _logger = logger;
         _parent = parent;
@@ -52,6 +55,7 @@ public sealed partial class DistlogTask : IDisposable
         _messageTemplate = messageTemplate ?? throw new ArgumentNullException(nameof(messageTemplate));
         _propertyValues = propertyValues ?? [];
         _startTimestamp = Stopwatch.GetTimestamp();
+        _bound = received ?? [];
 
         _previousTask = Ambient.Value;
         Ambient.Value = this;

@@ -11,6 +11,15 @@ static class TaskActivities
     /// <summary>The source of task activities: listen to <c>"Distlog"</c> to export tasks as spans.</summary>
     public static readonly ActivitySource Source = new("Distlog", typeof(TaskActivities).Assembly.GetName().Version?.ToString());
 
+    // Started with the first task: from then on, HttpClient requests made inside a task carry its reserved child id.
+    static readonly ActivityListener HttpCalls = TaskHttpCalls.Listen();
+
+    static TaskActivities()
+    {
+        // An explicit static constructor runs the initializers above before the first task starts, not lazily.
+        GC.KeepAlive(HttpCalls);
+    }
+
     /// <summary>Starts a child of the ambient <see cref="Activity.Current"/>, or a new trace where there is none.</summary>
     public static Activity StartChild(string name) =>
         Source.StartActivity(name, ActivityKind.Internal) ?? new Activity(name).Start();

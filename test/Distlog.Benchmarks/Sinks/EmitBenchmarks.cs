@@ -8,7 +8,8 @@ namespace Distlog.Benchmarks.Sinks;
 
 /// <summary>
 /// The app thread's cost of logging inside a task scope: WriteTo.Distlog (with a real PULL peer draining
-/// on loopback) against Serilog's WriteTo.Async wrapping a file sink, the usual non-blocking baseline.
+/// on loopback) against Serilog's WriteTo.Async wrapping a file sink, the usual non-blocking baseline; and
+/// WriteTo.Distlog without Enrich.FromLogContext(), where the sink gives each event its task key.
 /// </summary>
 [MemoryDiagnoser]
 public class EmitBenchmarks
@@ -19,6 +20,7 @@ public class EmitBenchmarks
     Thread? _drain;
     volatile bool _stopping;
     Logger? _distlog;
+    Logger? _distlogWithoutLogContext;
     Logger? _async;
     string? _folder;
 
@@ -41,6 +43,8 @@ public class EmitBenchmarks
 
         _folder = Directory.CreateTempSubdirectory("distlog-bench-").FullName;
         _distlog = new LoggerConfiguration().Enrich.FromLogContext().WriteTo.Distlog(endpoint, application: "bench").CreateLogger();
+        // Without Enrich.FromLogContext() the sink keys a copy of each event itself.
+        _distlogWithoutLogContext = new LoggerConfiguration().WriteTo.Distlog(endpoint, application: "bench").CreateLogger();
         _async = new LoggerConfiguration().Enrich.FromLogContext()
             .WriteTo.Async(a => a.File(new Distlog.Clef.ClefFormatter(), Path.Combine(_folder, "bench.clef")))
             .CreateLogger();
@@ -50,6 +54,7 @@ public class EmitBenchmarks
     public void Cleanup()
     {
         _distlog?.Dispose();
+        _distlogWithoutLogContext?.Dispose();
         _async?.Dispose();
         _stopping = true;
         _drain?.Join();
@@ -62,6 +67,9 @@ public class EmitBenchmarks
 
     [Benchmark(OperationsPerInvoke = EventsPerTask + 2)]
     public void DistlogSink() => LogInTask(_distlog!);
+
+    [Benchmark(OperationsPerInvoke = EventsPerTask + 2)]
+    public void DistlogSinkWithoutLogContext() => LogInTask(_distlogWithoutLogContext!);
 
     static void LogInTask(Logger logger)
     {

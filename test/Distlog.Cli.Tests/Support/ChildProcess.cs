@@ -83,13 +83,18 @@ sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Waits until standard error shows <paramref name="text"/>.</summary>
-    public void WaitForError(string text, TimeSpan timeout)
+    public void WaitForError(string text, TimeSpan timeout) => WaitFor(() => Error, "stderr", text, timeout);
+
+    /// <summary>Waits until standard output shows <paramref name="text"/>.</summary>
+    public void WaitForOutput(string text, TimeSpan timeout) => WaitFor(() => Output, "stdout", text, timeout);
+
+    void WaitFor(Func<string> stream, string name, string text, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        while (!Error.Contains(text, StringComparison.Ordinal))
+        while (!stream().Contains(text, StringComparison.Ordinal))
         {
             if (_process.HasExited || clock.Elapsed > timeout)
-                Assert.Fail($"'{text}' did not appear on stderr:\n{Error}");
+                Assert.Fail($"'{text}' did not appear on {name}:\n{Output}\n{Error}");
             Thread.Sleep(50);
         }
     }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using Distlog.Tasks;
 using Distlog.Transport;
 using Serilog;
 using Serilog.Core;
@@ -101,6 +102,9 @@ sealed partial class DistlogSink : ILogEventSink, IDisposable
         // Room first, work second: a full queue in drop mode drops the event before anything is spent on it.
         if (Volatile.Read(ref _disposed) == 0 && !_broken && TryReserveWaitingIfFull())
         {
+            // Without Enrich.FromLogContext() the events inside a task would arrive without their key.
+            logEvent = AmbientTaskProperties.AddTo(logEvent);
+
             // The count includes the place just reserved.
             if (_queue.Count <= _options.FormatOnEmitDepth)
             {
