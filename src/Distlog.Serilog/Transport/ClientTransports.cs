@@ -15,11 +15,12 @@ internal static class ClientTransports
     /// Opens the transport <paramref name="requested"/>; for <see cref="DistlogTransport.Auto"/>, the one
     /// <see cref="TransportVariable"/> names, else libzmq where it loads, else NetMQ. <paramref name="reason"/> says which and
     /// why, in words for SelfLog or a terminal. <paramref name="ownsProcess"/>: disposing the transport may wait for
-    /// process-wide sockets (a command-line tool, not a library).
+    /// process-wide sockets (a command-line tool, not a library). <paramref name="sharedContext"/>: libzmq's sockets live in
+    /// the process-wide context, which is never terminated (for a socket that needs no linger, as <c>distlog tail</c>'s).
     /// </summary>
     /// <exception cref="DllNotFoundException">libzmq is asked for and does not load; the message says how to install it.</exception>
     /// <exception cref="ArgumentException"><see cref="TransportVariable"/> holds something else than Auto, LibZmq or NetMq.</exception>
-    public static IClientTransport Open(DistlogTransport requested, bool ownsProcess, out string reason)
+    public static IClientTransport Open(DistlogTransport requested, bool ownsProcess, out string reason, bool sharedContext = false)
     {
         var because = $"transport: {requested}";
         if (requested == DistlogTransport.Auto && Environment.GetEnvironmentVariable(TransportVariable) is { Length: > 0 } variable)
@@ -33,7 +34,7 @@ internal static class ClientTransports
         switch (requested)
         {
             case DistlogTransport.LibZmq:
-                transport = new LibZmqClientTransport();
+                transport = new LibZmqClientTransport(sharedContext);
                 break;
             case DistlogTransport.NetMq:
                 transport = new NetMqClientTransport(ownsProcess);
@@ -41,7 +42,7 @@ internal static class ClientTransports
             default:
                 if (LibZmqLoader.TryEnsureLoaded(out var failure))
                 {
-                    transport = new LibZmqClientTransport();
+                    transport = new LibZmqClientTransport(sharedContext);
                     because = "libzmq loads here";
                 }
                 else
