@@ -8,7 +8,7 @@ namespace Distlog.Cli.Sending;
 /// <summary>
 /// Sends CLEF lines to a collector as the sink does: PUSH, two frames per message (topic, then lines joined by
 /// <c>\n</c>), the original bytes of each valid line. A message that no collector takes within the timeout fails
-/// the send; before returning, the socket's own context is terminated with a linger so the last messages leave.
+/// the send; before returning, the transport is disposed, which waits up to the linger for the last messages to leave.
 /// One instance sends once, on the calling thread.
 /// </summary>
 internal sealed class ClefSender
@@ -33,8 +33,8 @@ internal sealed class ClefSender
         int batchEvents = 0;
         long events = 0, messages = 0;
 
-        using var context = new ZmqContext();
-        using (var socket = context.CreateSocket(ZmqSocketType.Push))
+        using var transport = CliTransport.Open(waitOnDispose: true);
+        using (var socket = transport.CreateSocket(ZmqSocketType.Push))
         {
             // Immediate: queue only on a finished connection, so a missing collector shows as a send timeout.
             socket.Immediate = true;
@@ -69,7 +69,7 @@ internal sealed class ClefSender
         return new SendResult(events, messages, reader.InvalidLines);
     }
 
-    void Connect(ZmqSocket socket)
+    void Connect(IClientSocket socket)
     {
         try
         {
@@ -82,7 +82,7 @@ internal sealed class ClefSender
         }
     }
 
-    void Flush(ZmqSocket socket, byte[] topic, MemoryStream batch)
+    void Flush(IClientSocket socket, byte[] topic, MemoryStream batch)
     {
         var payload = batch.GetBuffer().AsSpan(0, (int)batch.Length);
         if (!socket.TrySend(topic, more: true) || !socket.TrySend(payload))

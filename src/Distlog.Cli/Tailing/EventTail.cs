@@ -56,17 +56,18 @@ internal sealed class EventTail
         long written = 0;
         try
         {
-            using var socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
+            using var transport = CliTransport.Open(waitOnDispose: false);
+            using var socket = transport.CreateSocket(ZmqSocketType.Sub);
             Connect(socket);
             foreach (var prefix in TailSubscriptions.Prefixes(_options))
-                socket.Subscribe(prefix);
+                socket.Subscribe(System.Text.Encoding.UTF8.GetBytes(prefix));
             Subscribed?.Invoke();
             _error.WriteLine($"distlog: connected to {_options.Endpoint}; waiting for events (Ctrl-C to stop)");
             _error.Flush();
 
             while (!cancellationToken.IsCancellationRequested && (_options.Count is not { } count || written < count))
             {
-                var frames = socket.ReceiveMultipart(PollInterval);
+                var frames = ReceiveMultipart(socket);
                 if (frames is null)
                     _output.Poll();
                 if (frames is null || frames.Length < 2 || !TailSubscriptions.Matches(frames[0], _options))
@@ -82,7 +83,7 @@ internal sealed class EventTail
         return written;
     }
 
-    void Connect(ZmqSocket socket)
+    void Connect(IClientSocket socket)
     {
         try
         {
@@ -93,6 +94,18 @@ internal sealed class EventTail
         {
             throw new CliException($"cannot connect to '{_options.Endpoint}': {ex.Message}", ExitCodes.Failure, ex);
         }
+    }
+
+    /// <summary>Waits up to the poll interval for a message and returns copies of its frames; null where none came.</summary>
+    static byte[][]? ReceiveMultipart(IClientSocket socket)
+    {
+        if (!socket.WaitForMessage(PollInterval) || !socket.TryReceive(out var frame, out var more))
+            return null;
+        var frames = new List<byte[]> { frame.ToArray() };
+        // ZeroMQ delivers the frames of a message together: the rest are already here.
+        while (more && socket.TryReceive(out frame, out more))
+            frames.Add(frame.ToArray());
+        return [.. frames];
     }
 
     // A published payload holds one CLEF event; a batch of lines is accepted too.

@@ -149,10 +149,14 @@ internal sealed class ZmqCertificate
         return new string(text);
     }
 
-    /// <summary>The public key that belongs to a Z85 secret key (<c>zmq_curve_public</c>).</summary>
+    /// <summary>The public key that belongs to a Z85 secret key (<c>zmq_curve_public</c>; NetMQ's where libzmq is not installed).</summary>
     public static unsafe string PublicKeyOf(string secretKey)
     {
-        LibZmqLoader.EnsureLoaded();
+        if (!LibZmqLoader.TryEnsureLoaded(out _))
+        {
+            return NetMQ.NetMQCertificate.CreateFromSecretKey(secretKey).PublicKeyZ85;
+        }
+
         byte* publicKey = stackalloc byte[KeyLength + 1];
         byte* secret = stackalloc byte[KeyLength + 1];
         secret[KeyLength] = 0;

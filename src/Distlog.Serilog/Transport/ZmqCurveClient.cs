@@ -2,7 +2,7 @@ namespace Distlog.Transport;
 
 /// <summary>
 /// What a client socket needs to speak CURVE to a collector: the server's public key and the client's own secret
-/// certificate. Immutable; <see cref="ApplyTo"/> may be called for every socket the client opens.
+/// certificate. Immutable; <c>ApplyTo</c> may be called for every socket the client opens.
 /// </summary>
 /// <param name="ServerKey">The collector's public key, Z85.</param>
 /// <param name="Certificate">The client's secret certificate.</param>
@@ -45,6 +45,9 @@ internal sealed record ZmqCurveClient(string ServerKey, ZmqCertificate Certifica
 
     /// <summary>Makes <paramref name="socket"/> a CURVE client of the collector. Call before connecting.</summary>
     public void ApplyTo(ZmqSocket socket) => socket.SetCurveKeys(ServerKey, Certificate.PublicKey, Certificate.SecretKey!);
+
+    /// <summary>Makes <paramref name="socket"/> a CURVE client of the collector, on libzmq or NetMQ. Call before connecting.</summary>
+    public void ApplyTo(IClientSocket socket) => socket.SetCurveKeys(ServerKey, Certificate.PublicKey, Certificate.SecretKey!);
 
     /// <summary>Names the keys that are public only.</summary>
     public override string ToString() => $"CURVE client {Certificate.PublicKey} of server {ServerKey}";

@@ -7,11 +7,16 @@ namespace Distlog.Transport;
 /// <param name="SecretKey">Kept by its owner.</param>
 internal readonly record struct ZmqCurveKeyPair(string PublicKey, string SecretKey)
 {
-    /// <summary>Generates a new pair (<c>zmq_curve_keypair</c>).</summary>
+    /// <summary>Generates a new pair (<c>zmq_curve_keypair</c>; NetMQ's where libzmq is not installed).</summary>
     /// <exception cref="ZmqException">libzmq was built without CURVE support.</exception>
     public static unsafe ZmqCurveKeyPair Generate()
     {
-        LibZmqLoader.EnsureLoaded();
+        if (!LibZmqLoader.TryEnsureLoaded(out _))
+        {
+            var certificate = new NetMQ.NetMQCertificate();
+            return new ZmqCurveKeyPair(certificate.PublicKeyZ85, certificate.SecretKeyZ85!);
+        }
+
         byte* publicKey = stackalloc byte[41];
         byte* secretKey = stackalloc byte[41];
         if (LibZmq.zmq_curve_keypair(publicKey, secretKey) != 0)

@@ -14,8 +14,26 @@ sealed class ChildProcess : IDisposable
     public static ChildProcess Distlog(params string[] args) => new(TestFiles.Path("distlog.dll"), null, args);
 
     public ChildProcess(string dll, string? workingDirectory, params string[] args)
+        : this(StartInfo("dotnet", [dll, .. args], workingDirectory))
     {
-        var start = new ProcessStartInfo("dotnet")
+    }
+
+    /// <summary>Runs <paramref name="start"/> (see <see cref="StartInfo"/>) with its standard streams captured.</summary>
+    public ChildProcess(ProcessStartInfo start)
+    {
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => Append(_output, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(_error, e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Id => _process.Id;
+
+    /// <summary>How a child is started here: <paramref name="program"/> with <paramref name="args"/>, streams redirected, NO_COLOR.</summary>
+    public static ProcessStartInfo StartInfo(string program, IEnumerable<string> args, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -25,19 +43,11 @@ sealed class ChildProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? "",
         };
-        start.ArgumentList.Add(dll);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment["NO_COLOR"] = "1";
-
-        _process = Process.Start(start)!;
-        _process.OutputDataReceived += (_, e) => Append(_output, e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(_error, e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        return start;
     }
-
-    public int Id => _process.Id;
 
     public string Output
     {

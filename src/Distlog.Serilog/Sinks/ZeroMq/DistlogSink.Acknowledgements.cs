@@ -12,13 +12,13 @@ namespace Distlog.Sinks.ZeroMq;
 sealed partial class DistlogSink
 {
     /// <summary>The DEALER that receives acknowledgements, known to the collector by the sender id; null without acknowledgements.</summary>
-    ZmqSocket? OpenControl(ZmqContext context)
+    IClientSocket? OpenControl(IClientTransport transport)
     {
         if (!_options.Acknowledge)
             return null;
         var endpoint = _options.EffectiveControlEndpoint
             ?? throw new ArgumentException($"No control endpoint can be derived from {_options.Endpoint}: set controlEndpoint, or acknowledge: false.");
-        var socket = context.CreateSocket(ZmqSocketType.Dealer);
+        var socket = transport.CreateSocket(ZmqSocketType.Dealer);
         try
         {
             // Acknowledgements travel as the batches do: encrypted, to the collector the server key names.
@@ -44,7 +44,7 @@ sealed partial class DistlogSink
         return _unacknowledged.Add(batch.Payload, batch.Count);
     }
 
-    bool TrySendKept(ZmqSocket socket, UnacknowledgedBatch kept)
+    bool TrySendKept(IClientSocket socket, UnacknowledgedBatch kept)
     {
         BinaryPrimitives.WriteInt64LittleEndian(_idFrame.AsSpan(SenderIdLength), kept.Sequence);
         BinaryPrimitives.WriteInt64LittleEndian(_idFrame.AsSpan(SenderIdLength + 8), _unacknowledged.Lowest);
@@ -56,7 +56,7 @@ sealed partial class DistlogSink
 
     /// <summary>Sends again the batches whose acknowledgement is overdue (lost with a collector that restarted); false
     /// once stopping and the flush timeout has passed.</summary>
-    bool ResendDue(ZmqSocket socket)
+    bool ResendDue(IClientSocket socket)
     {
         while (_unacknowledged.FirstDue() is { } due)
         {
@@ -67,37 +67,31 @@ sealed partial class DistlogSink
         return true;
     }
 
-    void ReceiveAcknowledgements(ZmqSocket control)
+    void ReceiveAcknowledgements(IClientSocket control)
     {
-        while (control.TryReceive(_ackMessage, dontWait: true))
+        while (control.TryReceive(out var frame, out var more))
         {
-            var isAck = _ackMessage.Data.SequenceEqual("ACK"u8) && _ackMessage.More;
-            if (!isAck || !control.TryReceive(_ackMessage, dontWait: true))
+            var isAck = frame.SequenceEqual("ACK"u8) && more;
+            if (!isAck || !control.TryReceive(out frame, out more))
             {
-                while (_ackMessage.More && control.TryReceive(_ackMessage, dontWait: true))
+                while (more && control.TryReceive(out _, out more))
                 {
                 }
                 continue;
             }
-            var sequences = _ackMessage.Data;
-            for (var at = 0; at + 8 <= sequences.Length; at += 8)
+            for (var at = 0; at + 8 <= frame.Length; at += 8)
             {
-                var events = _unacknowledged.Acknowledge(BinaryPrimitives.ReadInt64LittleEndian(sequences[at..]));
+                var events = _unacknowledged.Acknowledge(BinaryPrimitives.ReadInt64LittleEndian(frame[at..]));
                 _queue.Release(events);
                 Interlocked.Add(ref _sent, events);
             }
             _everAcknowledged = true;
-            while (_ackMessage.More && control.TryReceive(_ackMessage, dontWait: true))
+            while (more && control.TryReceive(out _, out more))
             {
             }
         }
     }
 
-    void WaitForAcknowledgements(ZmqSocket control)
-    {
-        ReadOnlySpan<ZmqSocket> sockets = [control];
-        Span<bool> readable = [false];
-        // Short, so that events queued meanwhile wait no longer than this for their turn.
-        ZmqPoller.Poll(sockets, readable, AcknowledgementPoll);
-    }
+    // Short, so that events queued meanwhile wait no longer than this for their turn.
+    void WaitForAcknowledgements(IClientSocket control) => control.WaitForMessage(AcknowledgementPoll);
 }

@@ -10,14 +10,15 @@ sealed partial class DistlogSink
 {
     void Run()
     {
-        ZmqContext? context = null;
-        ZmqSocket? socket = null;
-        ZmqSocket? control = null;
+        IClientTransport? transport = null;
+        IClientSocket? socket = null;
+        IClientSocket? control = null;
         try
         {
-            context = new ZmqContext();
-            socket = Open(context);
-            control = OpenControl(context);
+            transport = ClientTransports.Open(_options.Transport, ownsProcess: false, out var reason);
+            SelfLog.WriteLine("Distlog sink: sending to {0} with {1}", _options.Endpoint, reason);
+            socket = Open(transport);
+            control = OpenControl(transport);
         }
         catch (Exception ex)
         {
@@ -25,13 +26,13 @@ sealed partial class DistlogSink
             _broken = true;
             DropQueued();
             socket?.Dispose();
-            context?.Dispose();
+            transport?.Dispose();
             return;
         }
 
         try
         {
-            SendUntilStopped(context, ref socket, control);
+            SendUntilStopped(transport, ref socket, control);
         }
         catch (Exception ex)
         {
@@ -44,15 +45,14 @@ sealed partial class DistlogSink
             Interlocked.Add(ref _dropped, _unacknowledged.Clear());
             Close(socket);
             control?.Dispose();
-            _ackMessage.Dispose();
-            // Terminating the context waits, up to the linger, until libzmq has passed on what it holds.
-            context.Dispose();
+            // Terminating libzmq's context waits, up to the linger, until it has passed on what it holds.
+            transport.Dispose();
         }
     }
 
-    ZmqSocket Open(ZmqContext context)
+    IClientSocket Open(IClientTransport transport)
     {
-        var socket = context.CreateSocket(ZmqSocketType.Push);
+        var socket = transport.CreateSocket(ZmqSocketType.Push);
         try
         {
             ZmqCurveClient.Load(_options.ServerKey, _options.ClientCertificate)?.ApplyTo(socket);
@@ -73,13 +73,13 @@ sealed partial class DistlogSink
         }
     }
 
-    void Close(ZmqSocket socket)
+    void Close(IClientSocket socket)
     {
         socket.Linger = RemainingFlushTime();
         socket.Dispose();
     }
 
-    void SendUntilStopped(ZmqContext context, ref ZmqSocket socket, ZmqSocket? control)
+    void SendUntilStopped(IClientTransport transport, ref IClientSocket socket, IClientSocket? control)
     {
         var batch = new ClefBatch();
         var stopStarted = 0L;
@@ -109,7 +109,7 @@ sealed partial class DistlogSink
                     SelfLog.WriteLine("Distlog sink: sending {0} events to {1} failed; reconnecting: {2}", batch.Count, _options.Endpoint, ex.Message);
                     batch.Clear();
                     Thread.Sleep(SendRetryInterval);
-                    var fresh = Open(context);
+                    var fresh = Open(transport);
                     Close(socket);
                     socket = fresh;
                     continue;
@@ -158,16 +158,15 @@ sealed partial class DistlogSink
 
     /// <summary>Sends topic, payload and (where given) the batch id, retrying while the collector is away; false once
     /// stopping and the flush timeout has passed.</summary>
-    bool TrySend(ZmqSocket socket, ReadOnlySpan<byte> payload, byte[]? id)
+    bool TrySend(IClientSocket socket, ReadOnlySpan<byte> payload, byte[]? id)
     {
         while (true)
         {
             if (socket.TrySend(_topic, more: true))
             {
-                // The other frames of a started message are queued at once: libzmq sends messages whole.
-                socket.Send(payload, more: id is not null);
-                if (id is not null)
-                    socket.Send(id);
+                // The other frames of a started message are queued at once: ZeroMQ sends messages whole.
+                if (!socket.TrySend(payload, more: id is not null) || id is not null && !socket.TrySend(id))
+                    throw new ZmqException(ZmqError.Again, "Cannot send: the rest of a started message found no room.");
                 _everConnected = true;
                 return true;
             }

@@ -39,7 +39,6 @@ sealed partial class DistlogSink : ILogEventSink, IDisposable
     readonly UnacknowledgedBatches _unacknowledged;
     // The sender id (also the control socket's routing id), then the batch's sequence and the lowest unacknowledged one.
     readonly byte[] _idFrame = new byte[SenderIdLength + 16];
-    readonly ZmqMessage _ackMessage = new();
     volatile bool _everConnected;
     bool _everAcknowledged;
     long _resent;
@@ -79,7 +78,7 @@ sealed partial class DistlogSink : ILogEventSink, IDisposable
     /// <summary>The size of the line buffer the calling thread keeps (for tests).</summary>
     internal static int LineBufferKeptByThisThread => t_line?.Capacity ?? 0;
 
-    /// <summary>Events delivered: acknowledged by the collector, or (without acknowledgements) handed to libzmq.</summary>
+    /// <summary>Events delivered: acknowledged by the collector, or (without acknowledgements) handed to the ZeroMQ socket.</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
     /// <summary>Batches sent again because their acknowledgement did not come in time.</summary>

@@ -63,6 +63,9 @@ sealed record DistlogSinkOptions
     /// <summary>The collector's CURVE public key (Z85) or the path of its public certificate; null for no CURVE.</summary>
     public string? ServerKey { get; init; }
 
+    /// <summary>Which ZeroMQ implementation sends: libzmq where it loads, otherwise NetMQ, by default.</summary>
+    public DistlogTransport Transport { get; init; } = DistlogTransport.Auto;
+
     /// <summary>The path of this client's secret CURVE certificate; null for no CURVE.</summary>
     public string? ClientCertificate { get; init; }
 }

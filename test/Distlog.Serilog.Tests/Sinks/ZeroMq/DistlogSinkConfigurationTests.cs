@@ -7,7 +7,9 @@ using Serilog.Debugging;
 
 namespace Distlog.Serilog.Tests.Sinks.ZeroMq;
 
-public sealed class DistlogSinkConfigurationTests
+[TestFixture(DistlogTransport.LibZmq)]
+[TestFixture(DistlogTransport.NetMq)]
+public sealed class DistlogSinkConfigurationTests(DistlogTransport transport)
 {
     [Test]
     public void ALoggerBuiltFromAppSettingsJsonSendsToTheCollector()
@@ -20,7 +22,7 @@ public sealed class DistlogSinkConfigurationTests
                 "MinimumLevel": "Debug",
                 "Enrich": [ "FromLogContext" ],
                 "WriteTo": [
-                  { "Name": "Distlog", "Args": { "endpoint": "{{receiver.Endpoint}}", "controlEndpoint": "{{receiver.ControlEndpoint}}", "application": "from-json", "system": "S", "whenFull": "Block", "queueLimit": 500 } }
+                  { "Name": "Distlog", "Args": { "endpoint": "{{receiver.Endpoint}}", "controlEndpoint": "{{receiver.ControlEndpoint}}", "application": "from-json", "system": "S", "whenFull": "Block", "queueLimit": 500, "transport": "{{transport}}" } }
                 ]
               }
             }

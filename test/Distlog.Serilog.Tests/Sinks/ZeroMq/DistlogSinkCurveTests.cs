@@ -8,7 +8,9 @@ using Serilog.Debugging;
 
 namespace Distlog.Serilog.Tests.Sinks.ZeroMq;
 
-public sealed class DistlogSinkCurveTests
+[TestFixture(DistlogTransport.LibZmq)]
+[TestFixture(DistlogTransport.NetMq)]
+public sealed class DistlogSinkCurveTests(DistlogTransport transport)
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
@@ -41,7 +43,7 @@ public sealed class DistlogSinkCurveTests
               "Serilog": {
                 "Using": [ "Distlog.Serilog" ],
                 "WriteTo": [
-                  { "Name": "Distlog", "Args": { "endpoint": "{{receiver.Endpoint}}", "application": "curved", "whenFull": "Block",
+                  { "Name": "Distlog", "Args": { "endpoint": "{{receiver.Endpoint}}", "application": "curved", "whenFull": "Block", "transport": "{{transport}}",
                                                  "serverKey": "{{server.PublicKey}}", "clientCertificate": "{{client}}_secret" } }
                 ]
               }
@@ -71,7 +73,7 @@ public sealed class DistlogSinkCurveTests
 
         // The public certificate's own name: its _secret twin is read for the client, as czmq's zcert_load does.
         using (var logger = new LoggerConfiguration()
-            .WriteTo.Distlog(receiver.Endpoint, whenFull: DistlogWhenFull.Block, serverKey: serverPath, clientCertificate: client)
+            .WriteTo.Distlog(receiver.Endpoint, whenFull: DistlogWhenFull.Block, serverKey: serverPath, clientCertificate: client, transport: transport)
             .CreateLogger())
             logger.Information("over CURVE");
 
@@ -85,7 +87,7 @@ public sealed class DistlogSinkCurveTests
         using var receiver = new PullReceiver(curveSecretKey: ZmqCurveKeyPair.Generate().SecretKey);
 
         using (var logger = new LoggerConfiguration()
-            .WriteTo.Distlog(receiver.Endpoint, serverKey: ZmqCurveKeyPair.Generate().PublicKey, clientCertificate: missing, flushTimeout: TimeSpan.FromSeconds(1))
+            .WriteTo.Distlog(receiver.Endpoint, serverKey: ZmqCurveKeyPair.Generate().PublicKey, clientCertificate: missing, flushTimeout: TimeSpan.FromSeconds(1), transport: transport)
             .CreateLogger())
             logger.Information("never sent");
 
@@ -102,7 +104,7 @@ public sealed class DistlogSinkCurveTests
 
         var error = Assert.Throws<ArgumentException>(() => new LoggerConfiguration().WriteTo.Distlog(
             serverKey: given == "serverKey" ? key : null,
-            clientCertificate: given == "clientCertificate" ? "keys/app_secret" : null))!;
+            clientCertificate: given == "clientCertificate" ? "keys/app_secret" : null, transport: transport))!;
 
         Assert.That(error.Message, Does.Contain("give both or neither"));
     }

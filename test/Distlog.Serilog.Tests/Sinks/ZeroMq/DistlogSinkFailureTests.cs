@@ -10,7 +10,9 @@ namespace Distlog.Serilog.Tests.Sinks.ZeroMq;
 
 /// <summary>What the sink does when the collector is away, an event is too large, or the logger is gone.</summary>
 [NonParallelizable]
-public sealed class DistlogSinkFailureTests
+[TestFixture(DistlogTransport.LibZmq)]
+[TestFixture(DistlogTransport.NetMq)]
+public sealed class DistlogSinkFailureTests(DistlogTransport transport)
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
@@ -33,6 +35,7 @@ public sealed class DistlogSinkFailureTests
     {
         var sink = new DistlogSink(new DistlogSinkOptions
         {
+            Transport = transport,
             Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}", Application = "outage", QueueLimit = 100,
             DropReportInterval = TimeSpan.FromMilliseconds(100), FlushTimeout = TimeSpan.FromSeconds(1),
         });
@@ -55,6 +58,7 @@ public sealed class DistlogSinkFailureTests
     {
         var sink = new DistlogSink(new DistlogSinkOptions
         {
+            Transport = transport,
             Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}", Application = "down", FlushTimeout = TimeSpan.FromSeconds(1),
         });
         var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
@@ -74,7 +78,7 @@ public sealed class DistlogSinkFailureTests
     public void AnEventAfterDisposalIsCountedAsDropped()
     {
         using var receiver = new PullReceiver();
-        var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "late" });
+        var sink = new DistlogSink(new DistlogSinkOptions { Transport = transport, Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "late" });
         var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
         logger.Information("before");
         sink.Dispose();
@@ -93,6 +97,7 @@ public sealed class DistlogSinkFailureTests
         using var receiver = new PullReceiver();
         var sink = new DistlogSink(new DistlogSinkOptions
         {
+            Transport = transport,
             Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "big", EventBodyLimitBytes = 4_096, FormatOnEmitDepth = formatOnEmitDepth,
         });
         using (var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger())
@@ -114,7 +119,7 @@ public sealed class DistlogSinkFailureTests
     public void AnEventBodyLimitFromConfigurationApplies()
     {
         using var receiver = new PullReceiver();
-        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "cfg", eventBodyLimitBytes: 1_000).CreateLogger())
+        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "cfg", eventBodyLimitBytes: 1_000, transport: transport).CreateLogger())
         {
             logger.Information("huge {Payload}", new string('x', 2_000));
             logger.Information("small");

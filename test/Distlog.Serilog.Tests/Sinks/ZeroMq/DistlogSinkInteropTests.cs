@@ -6,7 +6,9 @@ using Serilog;
 namespace Distlog.Serilog.Tests.Sinks.ZeroMq;
 
 [Category("Interop")]
-public sealed class DistlogSinkInteropTests
+[TestFixture(DistlogTransport.LibZmq)]
+[TestFixture(DistlogTransport.NetMq)]
+public sealed class DistlogSinkInteropTests(DistlogTransport transport)
 {
     [Test]
     public void APythonZeroMqPeerReceivesTheSinksMessages()
@@ -14,7 +16,7 @@ public sealed class DistlogSinkInteropTests
         using var python = PythonPeer.StartPull(4, out var endpoint);
         using (var logger = new LoggerConfiguration()
             .Enrich.FromLogContext()
-            .WriteTo.Distlog(endpoint, application: "interop", batchSizeLimit: 1, acknowledge: false)
+            .WriteTo.Distlog(endpoint, application: "interop", batchSizeLimit: 1, acknowledge: false, transport: transport)
             .CreateLogger())
         using (DistlogTask.Start(logger, "cross-language {Peer}", "pyzmq"))
         {

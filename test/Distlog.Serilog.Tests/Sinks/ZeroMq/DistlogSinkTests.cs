@@ -8,7 +8,9 @@ using Serilog.Events;
 
 namespace Distlog.Serilog.Tests.Sinks.ZeroMq;
 
-public sealed class DistlogSinkTests
+[TestFixture(DistlogTransport.LibZmq)]
+[TestFixture(DistlogTransport.NetMq)]
+public sealed class DistlogSinkTests(DistlogTransport transport)
 {
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
@@ -18,7 +20,7 @@ public sealed class DistlogSinkTests
         using var receiver = new PullReceiver();
         var logger = new LoggerConfiguration()
             .Enrich.FromLogContext()
-            .WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "orders", system: "T")
+            .WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "orders", system: "T", transport: transport)
             .CreateLogger();
 
         using (var job = DistlogTask.Start(logger, "Import {File}", "a.csv"))
@@ -53,7 +55,7 @@ public sealed class DistlogSinkTests
     public void TheMinimumLevelIsTheSecondArgumentAsInFileConsoleAndSeq()
     {
         using var receiver = new PullReceiver();
-        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, LogEventLevel.Warning).CreateLogger())
+        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, LogEventLevel.Warning, transport: transport).CreateLogger())
         {
             logger.Information("below the sink's level");
             logger.Warning("at the sink's level");
@@ -67,7 +69,7 @@ public sealed class DistlogSinkTests
     public void PropertiesTheEventHasAlreadyAreKept()
     {
         using var receiver = new PullReceiver();
-        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "sink-default").CreateLogger())
+        using (var logger = new LoggerConfiguration().WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "sink-default", transport: transport).CreateLogger())
             logger.ForContext("Application", "own").Information("hello");
 
         Assert.That(receiver.WaitForLines(1, Patience), Is.True);
@@ -80,7 +82,7 @@ public sealed class DistlogSinkTests
         const int count = 1_000_000;
         using var receiver = new PullReceiver(keepMessages: false);
         using (var logger = new LoggerConfiguration()
-            .WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "bulk", whenFull: DistlogWhenFull.Block, queueLimit: 10_000, flushTimeout: TimeSpan.FromSeconds(60))
+            .WriteTo.Distlog(receiver.Endpoint, controlEndpoint: receiver.ControlEndpoint, application: "bulk", whenFull: DistlogWhenFull.Block, queueLimit: 10_000, flushTimeout: TimeSpan.FromSeconds(60), transport: transport)
             .CreateLogger())
         {
             for (var i = 0; i < count; i++)
@@ -124,6 +126,7 @@ public sealed class DistlogSinkTests
         // One event per batch: the worker, with no collector to send to, holds one and leaves the rest queued.
         using var sink = new DistlogSink(new DistlogSinkOptions
         {
+            Transport = transport,
             Endpoint = endpoint, ControlEndpoint = control, Application = "deep", BatchSizeLimit = 1, FormatOnEmitDepth = 0, FlushTimeout = TimeSpan.FromSeconds(20),
         });
         var emitted = Enumerable.Range(0, 10).Select(i => EmitAndForget(sink, i)).ToList();
@@ -148,7 +151,7 @@ public sealed class DistlogSinkTests
             new { Id = 7, Lines = new[] { 1, 2 } }, "ACME \"Ltd\"", 12.5m, new Dictionary<string, int> { ["a"] = 1 });
         foreach (var depth in new[] { DistlogSinkOptions.DefaultFormatOnEmitDepth, 0 })
         {
-            using var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "same", FormatOnEmitDepth = depth });
+            using var sink = new DistlogSink(new DistlogSinkOptions { Transport = transport, Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "same", FormatOnEmitDepth = depth });
             sink.Emit(logEvent);
         }
 
@@ -165,6 +168,7 @@ public sealed class DistlogSinkTests
         using var receiver = new PullReceiver();
         var sink = new DistlogSink(new DistlogSinkOptions
         {
+            Transport = transport,
             Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "many", WhenFull = DistlogWhenFull.Block, QueueLimit = 20_000,
             FormatOnEmitDepth = 100, FlushTimeout = TimeSpan.FromSeconds(60),
         });
@@ -200,7 +204,7 @@ public sealed class DistlogSinkTests
     public void AHugeEventFormattedOnEmitLeavesItsThreadNoHugeBuffer()
     {
         using var receiver = new PullReceiver();
-        using var sink = new DistlogSink(new DistlogSinkOptions { Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "huge", FormatOnEmitDepth = 0 });
+        using var sink = new DistlogSink(new DistlogSinkOptions { Transport = transport, Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "huge", FormatOnEmitDepth = 0 });
         sink.Emit(Some.Event("small"));
         Assert.That(DistlogSink.LineBufferKeptByThisThread, Is.InRange(1, 64 * 1024), "the thread keeps a small buffer");
 
@@ -216,6 +220,7 @@ public sealed class DistlogSinkTests
         // The collector is away: the worker holds one event in its batch, ten wait in the queue, the rest is dropped.
         using var sink = new DistlogSink(new DistlogSinkOptions
         {
+            Transport = transport,
             Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}", Application = "full", QueueLimit = 10, BatchSizeLimit = 1,
             FormatOnEmitDepth = 0, FlushTimeout = TimeSpan.Zero,
         });
@@ -263,7 +268,7 @@ public sealed class DistlogSinkTests
         SelfLog.Enable(m => { lock (messages) messages.Add(m); });
         try
         {
-            using (var logger = new LoggerConfiguration().WriteTo.Distlog("nonsense://nowhere", application: "x").CreateLogger())
+            using (var logger = new LoggerConfiguration().WriteTo.Distlog("nonsense://nowhere", application: "x", transport: transport).CreateLogger())
             {
                 for (var i = 0; i < 100; i++)
                     logger.Information("still fine");
@@ -283,7 +288,7 @@ public sealed class DistlogSinkTests
     [TestCase("X")]
     public void ASystemThatIsNotALetterTheCollectorAcceptsIsRejectedAtConfiguration(string system)
     {
-        var error = Assert.Throws<ArgumentException>(() => new LoggerConfiguration().WriteTo.Distlog("tcp://localhost:5010", system: system));
+        var error = Assert.Throws<ArgumentException>(() => new LoggerConfiguration().WriteTo.Distlog("tcp://localhost:5010", system: system, transport: transport));
         Assert.That(error!.Message, Does.Contain("P (production), S (staging) or T (test)"));
     }
 }
