@@ -11,7 +11,7 @@ namespace Distlog.Collector.Plugins;
 /// A plugin's <c>filter</c>: minimum level, then (where configured) the <c>Application</c> property, the topic's
 /// system letter and the task root from the <c>TaskKey</c> property, all read from the event's
 /// <see cref="IngestedEvent.Summary"/>, so that filtering builds no <see cref="LogEvent"/>. Last, where configured, the
-/// Serilog.Expressions <c>expression</c>, which must read the event from its line (about 60 times the cost of the fixed
+/// Serilog.Expressions <c>expression</c>, which must read the event from its line (about 55 times the cost of the fixed
 /// filter; docs/performance.md). Immutable and thread-safe.
 /// </summary>
 internal sealed class PluginFilter(FilterSettings settings)
