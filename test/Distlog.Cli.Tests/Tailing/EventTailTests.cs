@@ -54,7 +54,7 @@ public sealed class EventTailTests
     public async Task TextFormatUsesTheTemplate()
     {
         using var publisher = new Publisher();
-        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--format", "text", "--template", "{@l:u3} {Application} {@m}{NewLine}"]);
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--format", "text", "--template", "{@l:u3} {Application} {@m}\n"]);
         tail.WarmUp(publisher, TailSession.Topic("Information", "orders"), Warm());
         publisher.Publish(TailSession.Topic("Error", "orders"), Event("sentinel", "Error"));
         tail.WaitFor("sentinel");
@@ -89,7 +89,7 @@ public sealed class EventTailTests
     public async Task LevelSubscribesToThatLevelAndAboveOnEverySystem()
     {
         using var publisher = new Publisher();
-        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--level", "Warning", "--format", "text", "--template", "{@m}{NewLine}"]);
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--level", "Warning", "--format", "text", "--template", "{@m}\n"]);
         tail.WarmUp(publisher, TailSession.Topic("Warning", "orders"), Warm("Warning"));
 
         publisher.Publish(TailSession.Topic("Information", "orders"), Event("info"));
@@ -107,7 +107,7 @@ public sealed class EventTailTests
     public async Task AppMatchesTheApplicationExactlyThoughTheTopicPrefixWouldNot()
     {
         using var publisher = new Publisher();
-        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--app", "orders", "--format", "text", "--template", "{@m}{NewLine}"]);
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--app", "orders", "--format", "text", "--template", "{@m}\n"]);
         tail.WarmUp(publisher, TailSession.Topic("Information", "orders"), Warm());
 
         publisher.Publish(TailSession.Topic("Information", "orders-eu"), Event("other app", app: "orders-eu"));
@@ -124,7 +124,7 @@ public sealed class EventTailTests
     public async Task TaskKeepsOnlyEventsOfThatTree()
     {
         using var publisher = new Publisher();
-        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--task", Root, "--format", "text", "--template", "{@m}{NewLine}"]);
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--task", Root, "--format", "text", "--template", "{@m}\n"]);
         var topic = TailSession.Topic("Information", "orders");
         tail.WarmUp(publisher, topic, Warm(taskKey: $"9@{Root}"));
 
@@ -142,7 +142,7 @@ public sealed class EventTailTests
     public async Task SystemFollowsOnlyThatSystem()
     {
         using var publisher = new Publisher();
-        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--system", "s", "--format", "text", "--template", "{@m}{NewLine}"]);
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--system", "s", "--format", "text", "--template", "{@m}\n"]);
         tail.WarmUp(publisher, TailSession.Topic("Information", "orders", 'S'), Warm());
 
         publisher.Publish(TailSession.Topic("Information", "orders", 'P'), Event("production"));
