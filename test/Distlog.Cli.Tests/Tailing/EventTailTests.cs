@@ -104,6 +104,23 @@ public sealed class EventTailTests
     }
 
     [Test]
+    public async Task AFilterExpressionIsCheckedOnEachArrivingEvent()
+    {
+        using var publisher = new Publisher();
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--filter", "@l = 'Error' or @m = 'sentinel'", "--format", "text", "--template", "{@m}\n"]);
+        tail.WarmUp(publisher, TailSession.Topic("Error", "orders"), Warm("Error"));
+
+        publisher.Publish(TailSession.Topic("Information", "orders"), Event("info"));
+        publisher.Publish(TailSession.Topic("Error", "billing"), Event("billing error", "Error", "billing"));
+        publisher.Publish(TailSession.Topic("Information", "orders"), Event("sentinel"));
+        tail.WaitFor("sentinel");
+        await tail.StopAsync();
+
+        Assert.That(tail.Output, Does.EndWith("billing error\nsentinel\n"));
+        Assert.That(tail.Output, Does.Not.Contain("info"));
+    }
+
+    [Test]
     public async Task AppMatchesTheApplicationExactlyThoughTheTopicPrefixWouldNot()
     {
         using var publisher = new Publisher();
