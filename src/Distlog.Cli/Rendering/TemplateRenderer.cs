@@ -25,10 +25,19 @@ internal sealed class TemplateRenderer : ITextFormatter
     public static bool TryParse(string template, bool colour, out TemplateRenderer? renderer, out string? error)
     {
         renderer = null;
-        if (!ExpressionTemplate.TryParse(template, CultureInfo.InvariantCulture, null, colour ? TemplateTheme.Code : null, colour, null, out var parsed, out error))
+        try
+        {
+            if (!ExpressionTemplate.TryParse(template, CultureInfo.InvariantCulture, null, colour ? TemplateTheme.Code : null, colour, null, out var parsed, out error))
+                return false;
+            renderer = new TemplateRenderer(parsed);
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            // An unknown function is thrown, not returned, by TryParse.
+            error = ex.Message;
             return false;
-        renderer = new TemplateRenderer(parsed);
-        return true;
+        }
     }
 
     /// <inheritdoc />

@@ -40,8 +40,17 @@ internal static class FilterSettingsReader
     private static string Expression(YamlReader reader, YamlNode node, string key)
     {
         var text = reader.Scalar(node, key);
-        if (SerilogExpression.TryCompile(text, out _, out var error))
-            return text;
+        string? error;
+        try
+        {
+            if (SerilogExpression.TryCompile(text, out _, out error))
+                return text;
+        }
+        catch (ArgumentException ex)
+        {
+            // An unknown function is thrown, not returned, by TryCompile.
+            error = ex.Message;
+        }
         throw reader.Error(node, key, $"not a Serilog.Expressions condition: {error} (e.g. @l = 'Error' and Application = 'orders')");
     }
 

@@ -39,6 +39,8 @@ public sealed class DistlogCliTests
     [TestCase(new[] { "query" }, "--db")]
     [TestCase(new[] { "print", "--template", "{@m" }, "--template \"{@m\" is not a Serilog.Expressions template: ")]
     [TestCase(new[] { "print", "--filter", "@l = = 'Error'" }, "--filter \"@l = = 'Error'\" is not a Serilog.Expressions condition: ")]
+    [TestCase(new[] { "print", "--filter", "Nope(1)" }, "--filter \"Nope(1)\" is not a Serilog.Expressions condition: The function name `Nope` was not recognized")]
+    [TestCase(new[] { "print", "--template", "{Nope(1)}" }, "--template \"{Nope(1)}\" is not a Serilog.Expressions template: The function name `Nope` was not recognized")]
     [TestCase(new[] { "tail", "--filter", "Nope(" }, "--filter \"Nope(\" is not a Serilog.Expressions condition: ")]
     [TestCase(new[] { "query", "--db", "x.db", "--filter", "and" }, "--filter \"and\" is not a Serilog.Expressions condition: ")]
     [TestCase(new[] { "tree", "--filter", "'" }, "--filter \"'\" is not a Serilog.Expressions condition: ")]

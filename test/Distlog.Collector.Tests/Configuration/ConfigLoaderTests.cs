@@ -101,6 +101,17 @@ public sealed class ConfigLoaderTests
     }
 
     [Test]
+    public void AnUnknownFunctionInAFilterExpressionNamesFileLineAndKey()
+    {
+        const string yaml = "plugins:\n  - sink: console\n    filter: { expression: \"Nope(1)\" }\n";
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml"))!;
+
+        Assert.That(error.Message, Is.EqualTo("d.yaml:3: plugins[0].filter.expression: not a Serilog.Expressions condition: " +
+            "The function name `Nope` was not recognized. (e.g. @l = 'Error' and Application = 'orders')"));
+    }
+
+    [Test]
     public void AnUnknownLevelListsTheLevels()
     {
         const string yaml = "plugins:\n  - sink: console\n    filter:\n      minimumLevel: Loud\n";
