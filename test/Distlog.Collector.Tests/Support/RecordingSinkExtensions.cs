@@ -25,11 +25,3 @@ public static class RecordingSinkExtensions
             lines.Enqueue($"{options.Prefix} {string.Join(' ', tags)} {logEvent.RenderMessage()}".PadRight(options.Width));
     }
 }
-
-/// <summary>The complex argument of <see cref="RecordingSinkExtensions.Recording"/>.</summary>
-public sealed class RecordingOptions
-{
-    public string Prefix { get; set; } = "";
-
-    public int Width { get; set; }
-}
