@@ -124,8 +124,8 @@ internal static class CommonOptions
     /// <summary><c>--template</c>: a Serilog.Expressions template, checked while parsing; null for the default layout.</summary>
     public static Option<string?> Template() => new("--template")
     {
-        Description = "Text layout, a Serilog.Expressions template, e.g. \"{@t:HH:mm:ss} {@l:u3} {Application} {@m}\\n{@x}\"; "
-            + "each event ends with a line end. Default: " + TextRenderer.Layout.Replace("\n", "\\n", StringComparison.Ordinal) + " with the task status",
+        Description = "Text layout, a Serilog.Expressions template, e.g. \"{@t:HH:mm:ss} {@l:u3} {Application} {@m}\"; each event ends with "
+            + "a line end. Default: [{@t:HH:mm:ss} {@l:u3}] {@m}, the task's status, then the exception's lines",
         HelpName = "TEMPLATE",
         CustomParser = result => TemplateRenderer.TryParse(Single(result) ?? "", colour: false, out _, out var error)
             ? Single(result)

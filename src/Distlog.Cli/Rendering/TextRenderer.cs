@@ -20,9 +20,6 @@ internal sealed class TextRenderer : ITextFormatter
     /// <summary>The colour of timestamps (grey).</summary>
     public const string Dim = "\u001b[90m";
 
-    /// <summary>The same layout as a Serilog.Expressions template (without the status and colours), for help and docs.</summary>
-    public const string Layout = "[{@t:HH:mm:ss} {@l:u3}] {@m}\n{@x}";
-
     const string TimeFormat = "HH:mm:ss";
 
     readonly bool _colour;
