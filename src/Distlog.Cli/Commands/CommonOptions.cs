@@ -7,6 +7,7 @@ using Distlog.Cli.Querying;
 using Distlog.Cli.Rendering;
 using Distlog.Transport;
 using Serilog.Events;
+using Serilog.Expressions;
 
 namespace Distlog.Cli.Commands;
 
@@ -120,14 +121,41 @@ internal static class CommonOptions
         };
     }
 
-    /// <summary><c>--template</c>: a text layout, checked while parsing.</summary>
-    public static Option<OutputTemplate> Template() => new("--template")
+    /// <summary><c>--template</c>: a Serilog.Expressions template, checked while parsing; null for the default layout.</summary>
+    public static Option<string?> Template() => new("--template")
     {
-        Description = "Text layout: {@t} {@t:FORMAT} {@l} {@l:u3} {@l:w3} {@m} {@mt} {@x} {@tr} {@sp} {@status} {Property} {NewLine}",
+        Description = "Text layout, a Serilog.Expressions template, e.g. \"{@t:HH:mm:ss} {@l:u3} {Application} {@m}\"; each event ends with "
+            + "a line end. Default: [{@t:HH:mm:ss} {@l:u3}] {@m}, the task's status, then the exception's lines",
         HelpName = "TEMPLATE",
-        DefaultValueFactory = _ => OutputTemplate.Parse(OutputTemplate.Default),
-        CustomParser = ParseTemplate,
+        CustomParser = result => TemplateRenderer.TryParse(Single(result) ?? "", colour: false, out _, out var error)
+            ? Single(result)
+            : Fail<string?>(result, $"--template \"{Single(result)}\" is not a Serilog.Expressions template: {error}"),
     };
+
+    /// <summary><c>--filter</c>: a Serilog.Expressions condition, compiled while parsing; null for none.</summary>
+    public static Option<CompiledExpression?> Filter() => new("--filter")
+    {
+        Description = "Only events for which this Serilog.Expressions condition is true, e.g. \"@l = 'Error' and Application = 'orders'\" "
+            + "or \"TaskKey like '%@4bf92f35%'\"",
+        HelpName = "EXPR",
+        CustomParser = result => TryCompile(Single(result) ?? "", out var compiled, out var error)
+            ? compiled
+            : Fail<CompiledExpression?>(result, $"--filter \"{Single(result)}\" is not a Serilog.Expressions condition: {error}"),
+    };
+
+    // An unknown function is thrown, not returned, by TryCompile.
+    static bool TryCompile(string text, out CompiledExpression? compiled, out string? error)
+    {
+        try
+        {
+            return SerilogExpression.TryCompile(text, out compiled, out error);
+        }
+        catch (ArgumentException ex)
+        {
+            (compiled, error) = (null, ex.Message);
+            return false;
+        }
+    }
 
     /// <summary><c>--ascii</c>: plain tree glyphs.</summary>
     public static Option<bool> Ascii() => new("--ascii")
@@ -235,18 +263,6 @@ internal static class CommonOptions
         catch (InvalidDataException ex)
         {
             throw new CliException(ex.Message, ExitCodes.Failure, ex);
-        }
-    }
-
-    static OutputTemplate ParseTemplate(ArgumentResult result)
-    {
-        try
-        {
-            return OutputTemplate.Parse(Single(result) ?? "");
-        }
-        catch (CliException ex)
-        {
-            return Fail<OutputTemplate>(result, ex.Message);
         }
     }
 

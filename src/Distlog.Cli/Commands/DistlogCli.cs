@@ -12,6 +12,9 @@ internal static class DistlogCli
     /// <summary>The executable's name, used in messages.</summary>
     public const string Name = "distlog";
 
+    // A token starting with '@' is a Serilog.Expressions condition (--filter "@l = 'Error'"), never a response file.
+    static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
     /// <summary>The root command with every subcommand, writing to <paramref name="console"/>.</summary>
     public static RootCommand Build(CliConsole console) => new("distlog: follow, send, print, draw and query Distlog events (CLEF); make CURVE keys.")
     {
@@ -39,7 +42,7 @@ internal static class DistlogCli
 
         try
         {
-            var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+            var parse = root.Parse(args.Length == 0 ? ["--help"] : args, Parsing);
             // System.CommandLine says "Required command was not provided" for a typo; the user needs the typo named.
             if (parse.Errors.Count > 0 && parse.CommandResult.Command == root && args is [var first, ..] && !first.StartsWith('-'))
             {

@@ -11,11 +11,12 @@ internal sealed class PrintCommand : Command
     readonly CliConsole _console;
     readonly Argument<string[]> _input = CommonOptions.Inputs();
     readonly Option<OutputFormat?> _format = CommonOptions.Format("Output: text (default) or clef (the matching lines, unchanged)", OutputFormat.Text, OutputFormat.Clef);
-    readonly Option<OutputTemplate> _template = CommonOptions.Template();
+    readonly Option<string?> _template = CommonOptions.Template();
     readonly Option<Serilog.Events.LogEventLevel?> _level = CommonOptions.Level();
     readonly Option<string?> _app = CommonOptions.App();
     readonly Option<TaskSelector?> _task = CommonOptions.Task();
     readonly Option<string[]> _property = CommonOptions.Property();
+    readonly Option<Serilog.Expressions.CompiledExpression?> _filter = CommonOptions.Filter();
     readonly Option<InvalidDataMode> _invalidData = CommonOptions.InvalidData();
 
     /// <summary>Wires the options; the command writes to <paramref name="console"/>.</summary>
@@ -30,6 +31,7 @@ internal sealed class PrintCommand : Command
         Add(_app);
         Add(_task);
         Add(_property);
+        Add(_filter);
         Add(_invalidData);
         SetAction(Run);
     }
@@ -42,8 +44,9 @@ internal sealed class PrintCommand : Command
             Application = result.GetValue(_app),
             Task = result.GetValue(_task),
             Properties = CommonOptions.Properties(result.GetValue(_property)),
+            Expression = result.GetValue(_filter),
         };
-        var output = EventOutputs.Create(result.GetValue(_format) ?? OutputFormat.Text, _console, result.GetRequiredValue(_template), ascii: false, live: false);
+        var output = EventOutputs.Create(result.GetValue(_format) ?? OutputFormat.Text, _console, result.GetValue(_template), ascii: false, live: false);
         try
         {
             foreach (var record in InputFile.ReadAll(result.GetRequiredValue(_input), result.GetValue(_invalidData), _console))

@@ -27,10 +27,11 @@ internal sealed class QueryCommand : Command
         HelpName = "TEXT",
     };
     readonly Option<string[]> _property = CommonOptions.Property();
+    readonly Option<Serilog.Expressions.CompiledExpression?> _filter = CommonOptions.Filter();
     readonly Option<int> _limit = CommonOptions.Limit(QueryOptions.DefaultLimit,
         "The most recent N matching events, written oldest first");
     readonly Option<OutputFormat?> _format = CommonOptions.Format("Output: text (default), clef or tree", OutputFormat.Text, OutputFormat.Clef, OutputFormat.Tree);
-    readonly Option<OutputTemplate> _template = CommonOptions.Template();
+    readonly Option<string?> _template = CommonOptions.Template();
     readonly Option<bool> _ascii = CommonOptions.Ascii();
 
     /// <summary>Wires the options; the command writes to <paramref name="console"/>.</summary>
@@ -47,6 +48,7 @@ internal sealed class QueryCommand : Command
         Add(_until);
         Add(_text);
         Add(_property);
+        Add(_filter);
         Add(_limit);
         Add(_format);
         Add(_template);
@@ -66,10 +68,11 @@ internal sealed class QueryCommand : Command
             Until = result.GetValue(_until),
             Text = result.GetValue(_text),
             Properties = CommonOptions.Properties(result.GetValue(_property)),
+            Expression = result.GetValue(_filter),
             Limit = result.GetValue(_limit),
         };
         var records = new StoreQuery(result.GetRequiredValue(_db), _console.Error).Read(options);
-        var output = EventOutputs.Create(result.GetValue(_format) ?? OutputFormat.Text, _console, result.GetRequiredValue(_template),
+        var output = EventOutputs.Create(result.GetValue(_format) ?? OutputFormat.Text, _console, result.GetValue(_template),
             result.GetValue(_ascii), live: false);
         foreach (var record in records)
             output.Write(record);

@@ -13,11 +13,12 @@ internal sealed class TailCommand : Command
     readonly Option<Serilog.Events.LogEventLevel?> _level = CommonOptions.Level();
     readonly Option<string?> _app = CommonOptions.App();
     readonly Option<TaskSelector?> _task = CommonOptions.Task();
+    readonly Option<Serilog.Expressions.CompiledExpression?> _filter = CommonOptions.Filter();
     readonly Option<char?> _system = CommonOptions.System("Only this system: P (production), S (staging), T (test); default all three");
     readonly Option<OutputFormat?> _format = CommonOptions.Format(
         "Output: clef, text or tree; default clef when standard output is redirected, coloured text on a terminal",
         OutputFormat.Clef, OutputFormat.Text, OutputFormat.Tree);
-    readonly Option<OutputTemplate> _template = CommonOptions.Template();
+    readonly Option<string?> _template = CommonOptions.Template();
     readonly Option<bool> _ascii = CommonOptions.Ascii();
     readonly Option<long?> _count = CommonOptions.Count("--count", "-c", "Stop after this many events (default: run until Ctrl-C)");
     readonly Option<double?> _timeout = CommonOptions.WaitTimeout(
@@ -35,6 +36,7 @@ internal sealed class TailCommand : Command
         Add(_app);
         Add(_task);
         Add(_system);
+        Add(_filter);
         Add(_format);
         Add(_template);
         Add(_ascii);
@@ -54,12 +56,13 @@ internal sealed class TailCommand : Command
             MinimumLevel = result.GetValue(_level),
             Application = result.GetValue(_app),
             Task = result.GetValue(_task),
+            Expression = result.GetValue(_filter),
             Systems = result.GetValue(_system) is { } system ? [system] : TailOptions.AllSystems,
             Count = result.GetValue(_count),
             ConnectTimeout = result.GetValue(_timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
         };
         var format = result.GetValue(_format) ?? (_console.IsOutputRedirected ? OutputFormat.Clef : OutputFormat.Text);
-        var output = EventOutputs.Create(format, _console, result.GetRequiredValue(_template), result.GetValue(_ascii), live: true);
+        var output = EventOutputs.Create(format, _console, result.GetValue(_template), result.GetValue(_ascii), live: true);
 
         // Ctrl-C is how tail is meant to end: it is a success.
         try

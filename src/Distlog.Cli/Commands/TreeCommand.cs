@@ -20,6 +20,7 @@ internal sealed class TreeCommand : Command
         HelpName = "PATH",
     };
     readonly Option<TaskSelector?> _task = CommonOptions.Task();
+    readonly Option<Serilog.Expressions.CompiledExpression?> _filter = CommonOptions.Filter();
     readonly Option<bool> _ascii = CommonOptions.Ascii();
     readonly Option<int> _limit = CommonOptions.Limit(DefaultDatabaseLimit,
         "With --db and without --task: draw the trees of the most recent N events");
@@ -33,6 +34,7 @@ internal sealed class TreeCommand : Command
         Add(_input);
         Add(_db);
         Add(_task);
+        Add(_filter);
         Add(_ascii);
         Add(_limit);
         Add(_invalidData);
@@ -47,12 +49,13 @@ internal sealed class TreeCommand : Command
     int Run(ParseResult result)
     {
         var task = result.GetValue(_task);
+        var filter = new EventFilter { Task = task, Expression = result.GetValue(_filter) };
         var output = new TreeOutput(_console.CreateOutputWriter(), new TaskTreeRenderer(result.GetValue(_ascii), _console.UseColour));
         try
         {
             foreach (var record in Read(result, task))
             {
-                if (task is null || (EventFields.TryGetTaskKey(record.Event, out var key) && task.Matches(key)))
+                if (filter.Matches(record.Event))
                     output.Write(record);
             }
         }

@@ -1,9 +1,10 @@
 using Serilog.Events;
+using Serilog.Expressions;
 
 namespace Distlog.Cli.Filtering;
 
 /// <summary>
-/// The filters shared by <c>tail</c> and <c>print</c>: <c>--level</c>, <c>--app</c>, <c>--task</c>, <c>--property</c>.
+/// The filters of the commands that read events: <c>--level</c>, <c>--app</c>, <c>--task</c>, <c>--property</c>, <c>--filter</c>.
 /// An event passes when it passes every filter that is set. Immutable and thread-safe.
 /// </summary>
 internal sealed record EventFilter
@@ -23,6 +24,9 @@ internal sealed record EventFilter
     /// <summary><c>NAME=VALUE</c> pairs; each property's text (see <see cref="EventFields.ToText"/>) must equal the value.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Properties { get; init; } = [];
 
+    /// <summary>A Serilog.Expressions condition (<c>--filter</c>), checked after the others; null for none.</summary>
+    public CompiledExpression? Expression { get; init; }
+
     /// <summary>True where the event passes.</summary>
     public bool Matches(LogEvent logEvent)
     {
@@ -39,6 +43,6 @@ internal sealed record EventFilter
                 return false;
         }
 
-        return true;
+        return Expression is null || ExpressionResult.IsTrue(Expression(logEvent));
     }
 }

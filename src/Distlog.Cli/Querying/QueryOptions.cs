@@ -33,6 +33,12 @@ internal sealed record QueryOptions
     /// <summary>Properties each event must have with these values, compared as text as <c>print --property</c> does; empty for all.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Properties { get; init; } = [];
 
+    /// <summary>A Serilog.Expressions condition (<c>--filter</c>), checked on each row the SQL selects; null for none.</summary>
+    public Serilog.Expressions.CompiledExpression? Expression { get; init; }
+
+    /// <summary>True where rows are checked after SQL (properties, an expression), so the limit is counted after that check.</summary>
+    public bool FiltersRows => Properties.Count > 0 || Expression is not null;
+
     /// <summary>The most recent this many matching events are returned (oldest first); null for all of them.</summary>
     public int? Limit { get; init; } = DefaultLimit;
 }

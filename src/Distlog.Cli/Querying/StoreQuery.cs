@@ -110,8 +110,8 @@ internal sealed class StoreQuery
             parameters.AddWithValue($"$value{i}", value);
         }
 
-        // With property filters the limit is counted in ReadRows, after the exact comparison.
-        parameters.AddWithValue("$limit", options.Properties.Count > 0 ? -1 : options.Limit ?? -1);
+        // With property filters or an expression the limit is counted in ReadRows, after the exact check.
+        parameters.AddWithValue("$limit", options.FiltersRows ? -1 : options.Limit ?? -1);
         var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
         return "SELECT clef FROM (SELECT id, timestamp, clef FROM events" + filter +
                " ORDER BY timestamp DESC, id DESC LIMIT $limit) ORDER BY timestamp, id";
@@ -127,7 +127,7 @@ internal sealed class StoreQuery
     List<ClefRecord> ReadRows(SqliteCommand command, QueryOptions options)
     {
         var records = new List<ClefRecord>();
-        var filter = new EventFilter { Properties = options.Properties };
+        var filter = new EventFilter { Properties = options.Properties, Expression = options.Expression };
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -139,7 +139,7 @@ internal sealed class StoreQuery
         }
 
         // Rows come oldest first: the limit keeps the most recent.
-        if (options.Properties.Count > 0 && options.Limit is { } limit && records.Count > limit)
+        if (options.FiltersRows && options.Limit is { } limit && records.Count > limit)
             records.RemoveRange(0, records.Count - limit);
         return records;
     }

@@ -1,16 +1,17 @@
 using Distlog.Cli.Input;
+using Serilog.Formatting;
 
 namespace Distlog.Cli.Rendering;
 
-/// <summary>Writes each event through a <see cref="TextRenderer"/>. Not thread-safe.</summary>
+/// <summary>Writes each event as text: the default layout (<see cref="TextRenderer"/>) or a <see cref="TemplateRenderer"/>. Not thread-safe.</summary>
 internal sealed class TextOutput : IEventOutput
 {
     readonly TextWriter _output;
-    readonly TextRenderer _renderer;
+    readonly ITextFormatter _renderer;
     readonly bool _flushEach;
 
     /// <summary>Writes to <paramref name="output"/>; <paramref name="flushEach"/> flushes per event, for live output.</summary>
-    public TextOutput(TextWriter output, TextRenderer renderer, bool flushEach = false)
+    public TextOutput(TextWriter output, ITextFormatter renderer, bool flushEach = false)
     {
         _output = output;
         _renderer = renderer;
@@ -20,7 +21,7 @@ internal sealed class TextOutput : IEventOutput
     /// <inheritdoc />
     public void Write(ClefRecord record)
     {
-        _renderer.Render(record.Event, _output);
+        _renderer.Format(record.Event, _output);
         if (_flushEach)
             _output.Flush();
     }

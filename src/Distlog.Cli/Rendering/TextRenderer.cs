@@ -2,16 +2,17 @@ using System.Globalization;
 using Distlog.Cli.Filtering;
 using Distlog.Rendering;
 using Serilog.Events;
+using Serilog.Formatting;
 
 namespace Distlog.Cli.Rendering;
 
 /// <summary>
-/// Writes events as text through an <see cref="OutputTemplate"/>. Every value taken from an event passes through
-/// <see cref="ControlCharacters"/>; only exceptions keep their line feeds and tabs. With colour on, the level
-/// the timestamp and a task's status carry ANSI colours (those are the renderer's own, never the event's).
-/// Immutable and thread-safe; the writer is the caller's.
+/// The text layout used without <c>--template</c>: <c>[HH:mm:ss LVL] message ⇒ status</c>, a line end, and the
+/// exception's lines below. Every value taken from an event passes through <see cref="ControlCharacters"/>; only
+/// exceptions keep their line feeds and tabs. With colour on, the level, the timestamp and a task's status carry ANSI
+/// colours (those are the renderer's own, never the event's). Immutable and thread-safe; the writer is the caller's.
 /// </summary>
-internal sealed class TextRenderer
+internal sealed class TextRenderer : ITextFormatter
 {
     /// <summary>Ends a colour.</summary>
     public const string Reset = "\u001b[0m";
@@ -19,59 +20,34 @@ internal sealed class TextRenderer
     /// <summary>The colour of timestamps (grey).</summary>
     public const string Dim = "\u001b[90m";
 
-    readonly OutputTemplate _template;
+    const string TimeFormat = "HH:mm:ss";
+
     readonly bool _colour;
 
     /// <summary>Creates a renderer; <paramref name="colour"/> adds ANSI colours for a terminal.</summary>
-    public TextRenderer(OutputTemplate template, bool colour = false)
+    public TextRenderer(bool colour = false)
     {
-        _template = template;
         _colour = colour;
     }
 
     /// <summary>Writes one event.</summary>
-    public void Render(LogEvent logEvent, TextWriter output)
+    public void Format(LogEvent logEvent, TextWriter output)
     {
-        foreach (var token in _template.Tokens)
+        output.Write('[');
+        WriteColoured(output, Dim, logEvent.Timestamp.ToString(TimeFormat, CultureInfo.InvariantCulture));
+        output.Write(' ');
+        WriteColoured(output, LevelColour(logEvent.Level), LevelNames.Upper3(logEvent.Level));
+        output.Write("] ");
+        output.Write(ControlCharacters.Escape(logEvent.RenderMessage(CultureInfo.InvariantCulture)));
+        if (EventFields.GetText(logEvent, EventFields.TaskStatusName) is { } status)
+            WriteColoured(output, StatusColour(status), $" ⇒ {ControlCharacters.Escape(status.ToLowerInvariant())}");
+        output.WriteLine();
+        if (logEvent.Exception is not null)
         {
-            switch (token.Kind)
-            {
-                case TemplateTokenKind.Text:
-                    output.Write(token.Text);
-                    break;
-                case TemplateTokenKind.NewLine:
-                    output.WriteLine();
-                    break;
-                case TemplateTokenKind.Exception:
-                    WriteException(logEvent, output);
-                    break;
-                case TemplateTokenKind.Level:
-                    WriteColoured(output, LevelColour(logEvent.Level), Pad(FormatLevel(logEvent.Level, token.Format), token.Alignment));
-                    break;
-                case TemplateTokenKind.TaskStatus:
-                    if (EventFields.GetText(logEvent, EventFields.TaskStatusName) is { } status)
-                        WriteColoured(output, StatusColour(status), Pad($" ⇒ {ControlCharacters.Escape(status.ToLowerInvariant())}", token.Alignment));
-                    break;
-                case TemplateTokenKind.Timestamp:
-                    var time = logEvent.Timestamp.ToString(token.Format ?? OutputTemplate.DefaultTimestampFormat, CultureInfo.InvariantCulture);
-                    WriteColoured(output, Dim, Pad(time, token.Alignment));
-                    break;
-                default:
-                    output.Write(Pad(ControlCharacters.Escape(Value(logEvent, token)), token.Alignment));
-                    break;
-            }
+            ControlCharacters.Write(output, logEvent.Exception.ToString().TrimEnd('\n', '\r').Replace("\r\n", "\n", StringComparison.Ordinal), keepLineFeedAndTab: true);
+            output.WriteLine();
         }
     }
-
-    /// <summary>The level as a template writes it: the full name, or <c>u3</c>, <c>w3</c>, <c>u</c>, <c>w</c>.</summary>
-    public static string FormatLevel(LogEventLevel level, string? format) => format switch
-    {
-        "u3" => LevelNames.Upper3(level),
-        "w3" => LevelNames.Upper3(level).ToLowerInvariant(),
-        "u" => level.ToString().ToUpperInvariant(),
-        "w" => level.ToString().ToLowerInvariant(),
-        _ => level.ToString(),
-    };
 
     /// <summary>The ANSI colour of a level, following Serilog's console theme.</summary>
     public static string LevelColour(LogEventLevel level) => level switch
@@ -92,33 +68,6 @@ internal sealed class TextRenderer
         _ => "\u001b[36m",
     };
 
-    static string Value(LogEvent logEvent, TemplateToken token) => token.Kind switch
-    {
-        TemplateTokenKind.Message => logEvent.RenderMessage(CultureInfo.InvariantCulture),
-        TemplateTokenKind.MessageTemplate => logEvent.MessageTemplate.Text,
-        TemplateTokenKind.TraceId => logEvent.TraceId?.ToHexString() ?? "",
-        TemplateTokenKind.SpanId => logEvent.SpanId?.ToHexString() ?? "",
-        _ => PropertyValue(logEvent, token),
-    };
-
-    static string PropertyValue(LogEvent logEvent, TemplateToken token)
-    {
-        if (!logEvent.Properties.TryGetValue(token.Text, out var value))
-            return "";
-        if (token.Format is not null && value is ScalarValue { Value: IFormattable formattable })
-            return formattable.ToString(token.Format, CultureInfo.InvariantCulture);
-        return EventFields.ToText(value);
-    }
-
-    void WriteException(LogEvent logEvent, TextWriter output)
-    {
-        if (logEvent.Exception is null)
-            return;
-
-        ControlCharacters.Write(output, logEvent.Exception.ToString().TrimEnd('\n', '\r').Replace("\r\n", "\n", StringComparison.Ordinal), keepLineFeedAndTab: true);
-        output.WriteLine();
-    }
-
     void WriteColoured(TextWriter output, string colour, string text)
     {
         if (!_colour)
@@ -131,11 +80,4 @@ internal sealed class TextRenderer
         output.Write(text);
         output.Write(Reset);
     }
-
-    static string Pad(string text, int? alignment) => alignment switch
-    {
-        null => text,
-        < 0 => text.PadRight(-alignment.Value),
-        _ => text.PadLeft(alignment.Value),
-    };
 }

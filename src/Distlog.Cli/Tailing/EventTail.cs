@@ -28,7 +28,7 @@ internal sealed class EventTail
         _options = options;
         _output = output;
         _error = error;
-        _filter = new EventFilter { MinimumLevel = options.MinimumLevel, Task = options.Task };
+        _filter = new EventFilter { MinimumLevel = options.MinimumLevel, Task = options.Task, Expression = options.Expression };
     }
 
     /// <summary>Raised once the socket is connected and subscribed; tests start publishing then.</summary>

@@ -24,6 +24,9 @@ internal sealed record TailOptions
     /// <summary>The task tree or subtree followed; null for all events.</summary>
     public TaskSelector? Task { get; init; }
 
+    /// <summary>A Serilog.Expressions condition (<c>--filter</c>) each event must meet; null for none.</summary>
+    public Serilog.Expressions.CompiledExpression? Expression { get; init; }
+
     /// <summary>The system letters followed (topic prefix <c>P</c>, <c>S</c>, <c>T</c>).</summary>
     public IReadOnlyList<char> Systems { get; init; } = AllSystems;
 

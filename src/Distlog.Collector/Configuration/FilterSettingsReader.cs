@@ -1,9 +1,10 @@
 using Serilog.Events;
+using Serilog.Expressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Distlog.Collector.Configuration;
 
-/// <summary>Reads a plugin's <c>filter</c>: <c>minimumLevel</c>, <c>application</c>, <c>system</c>, <c>task</c>.</summary>
+/// <summary>Reads a plugin's <c>filter</c>: <c>minimumLevel</c>, <c>application</c>, <c>system</c>, <c>task</c>, <c>expression</c>.</summary>
 internal static class FilterSettingsReader
 {
     private const string Systems = "PST";
@@ -14,13 +15,14 @@ internal static class FilterSettingsReader
         if (node is YamlScalarNode empty && YamlReader.IsNull(empty))
             return filter;
 
-        foreach (var (name, key, value) in reader.Entries(reader.Mapping(node, path), path, "minimumLevel", "application", "system", "task"))
+        foreach (var (name, key, value) in reader.Entries(reader.Mapping(node, path), path, "minimumLevel", "application", "system", "task", "expression"))
         {
             filter = name switch
             {
                 "minimumLevel" => filter with { MinimumLevel = Level(reader, value, key) },
                 "application" => filter with { Applications = reader.ScalarOrList(value, key) },
                 "system" => filter with { Systems = SystemLetters(reader, value, key) },
+                "expression" => filter with { Expression = Expression(reader, value, key) },
                 _ => filter with { Tasks = reader.ScalarOrList(value, key) },
             };
         }
@@ -33,6 +35,23 @@ internal static class FilterSettingsReader
         if (Enum.TryParse<LogEventLevel>(text, ignoreCase: true, out var level) && Enum.IsDefined(level) && !char.IsAsciiDigit(text[0]))
             return level;
         throw reader.Error(node, key, $"unknown level '{text}'; levels: {string.Join(", ", Enum.GetNames<LogEventLevel>())}");
+    }
+
+    private static string Expression(YamlReader reader, YamlNode node, string key)
+    {
+        var text = reader.Scalar(node, key);
+        string? error;
+        try
+        {
+            if (SerilogExpression.TryCompile(text, out _, out error))
+                return text;
+        }
+        catch (ArgumentException ex)
+        {
+            // An unknown function is thrown, not returned, by TryCompile.
+            error = ex.Message;
+        }
+        throw reader.Error(node, key, $"not a Serilog.Expressions condition: {error} (e.g. @l = 'Error' and Application = 'orders')");
     }
 
     private static string SystemLetters(YamlReader reader, YamlNode node, string key)

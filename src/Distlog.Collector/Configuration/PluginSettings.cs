@@ -35,6 +35,12 @@ internal sealed record PluginSettings(
     /// </summary>
     public IReadOnlyList<string> AssemblyFolders { get; init; } = [AppContext.BaseDirectory];
 
+    /// <summary>
+    /// The <c>levelSwitches</c> of a sink named with <see cref="Using"/>: each a name starting with <c>$</c> and its initial
+    /// level, which <c>args</c> refer to by name (<c>controlLevelSwitch: $controlSwitch</c>), as in appsettings.json.
+    /// </summary>
+    public IReadOnlyList<PluginArgument> LevelSwitches { get; init; } = [];
+
     /// <summary>A config error located at this plugin's <c>sink</c> key.</summary>
     public ConfigException Error(string problem) => new(Location, Key + ".sink", problem);
 }

@@ -3,10 +3,10 @@ using YamlDotNet.RepresentationModel;
 namespace Distlog.Collector.Configuration;
 
 /// <summary>Reads the <c>plugins</c> list: <c>sink</c>, <c>using</c> (an assembly name, never a path), <c>args</c>, <c>filter</c>, and the optional
-/// <c>name</c>, <c>queueCapacity</c>, <c>whenFull</c> and <c>batchSize</c>.</summary>
+/// <c>name</c>, <c>queueCapacity</c>, <c>whenFull</c>, <c>batchSize</c> and (with <c>using</c>) <c>levelSwitches</c>.</summary>
 internal static class PluginSettingsReader
 {
-    private static readonly string[] Keys = ["sink", "using", "args", "filter", "name", "queueCapacity", "whenFull", "batchSize"];
+    private static readonly string[] Keys = ["sink", "using", "args", "filter", "name", "queueCapacity", "whenFull", "batchSize", "levelSwitches"];
 
     public static IReadOnlyList<PluginSettings> ReadAll(YamlReader reader, YamlNode node, string path)
     {
@@ -39,6 +39,8 @@ internal static class PluginSettingsReader
         string? sink = null, use = null, name = null;
         var sinkLocation = reader.At(node);
         var args = new List<PluginArgument>();
+        var levelSwitches = new List<PluginArgument>();
+        YamlNode? levelSwitchesNode = null;
         var filter = FilterSettings.None;
         int queueCapacity = PluginSettings.DefaultQueueCapacity, batchSize = PluginSettings.DefaultBatchSize;
         var whenFull = PluginWhenFull.Drop;
@@ -53,6 +55,7 @@ internal static class PluginSettingsReader
                 case "filter": filter = FilterSettingsReader.Read(reader, value, keyPath); break;
                 case "queueCapacity": queueCapacity = reader.PositiveInt(value, keyPath); break;
                 case "whenFull": whenFull = ReadWhenFull(reader, value, keyPath); break;
+                case "levelSwitches": ReadLevelSwitches(reader, value, keyPath, levelSwitches); levelSwitchesNode = value; break;
                 default: batchSize = reader.PositiveInt(value, keyPath); break;
             }
         }
@@ -64,9 +67,15 @@ internal static class PluginSettingsReader
         if (builtIn is null && use is null)
             throw new ConfigException(sinkLocation, path + ".sink", BuiltInSinks.UnknownSinkProblem(sink));
 
+        if (builtIn is not null && args.Find(a => a.IsNested) is { } nested)
+            throw reader.Error(nested.Node!, nested.Key, $"expected a single value; the built-in sink '{builtIn}' takes no nested arguments");
+        if (builtIn is not null && levelSwitchesNode is not null)
+            throw reader.Error(levelSwitchesNode, path + ".levelSwitches", $"levelSwitches are for Serilog sinks named with `using`; the built-in sink '{builtIn}' takes none");
+
         return new PluginSettings(name ?? "", builtIn ?? sink, builtIn is null ? use : null, args, filter, queueCapacity, batchSize, sinkLocation, path)
         {
             WhenFull = whenFull,
+            LevelSwitches = levelSwitches,
         };
     }
 
@@ -103,10 +112,25 @@ internal static class PluginSettingsReader
         foreach (var (keyNode, value) in reader.Mapping(node, path).Children)
         {
             var name = keyNode is YamlScalarNode { Value: { Length: > 0 } k } ? k : throw reader.Error(keyNode, path, "an argument needs a name");
+            var text = value is YamlScalarNode scalar && !YamlReader.IsNull(scalar) ? scalar.Value : null;
+            // At the key's line: a nested value starts on the line below it.
+            args.Add(new PluginArgument(name, text, reader.At(keyNode), $"{path}.{name}") { Node = value });
+        }
+    }
+
+    // As appsettings.json's "LevelSwitches": { "$name": "Level" }, for this plugin's sink alone.
+    private static void ReadLevelSwitches(YamlReader reader, YamlNode node, string path, List<PluginArgument> switches)
+    {
+        foreach (var (keyNode, value) in reader.Mapping(node, path).Children)
+        {
+            var name = keyNode is YamlScalarNode { Value: { } k } ? k : "";
             var key = $"{path}.{name}";
-            if (value is not YamlScalarNode scalar)
-                throw reader.Error(value, key, "expected a single value; nested arguments are not supported");
-            args.Add(new PluginArgument(name, YamlReader.IsNull(scalar) ? null : scalar.Value, reader.At(value), key));
+            if (name.Length < 2 || name[0] != '$' || !char.IsAsciiLetter(name[1]) || !name.Skip(1).All(char.IsAsciiLetterOrDigit))
+                throw reader.Error(keyNode, key, $"'{name}' is not a level switch name; write $ then letters and digits, e.g. $controlSwitch");
+            var level = reader.Scalar(value, key);
+            if (!Enum.TryParse<Serilog.Events.LogEventLevel>(level, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsAsciiDigit(level[0]))
+                throw reader.Error(value, key, $"unknown level '{level}'; levels: {string.Join(", ", Enum.GetNames<Serilog.Events.LogEventLevel>())}");
+            switches.Add(new PluginArgument(name, parsed.ToString(), reader.At(value), key) { Node = value });
         }
     }
 }

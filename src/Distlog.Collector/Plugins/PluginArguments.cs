@@ -1,5 +1,4 @@
 using Distlog.Collector.Configuration;
-using Distlog.Collector.Plugins.Generic;
 
 namespace Distlog.Collector.Plugins;
 

@@ -73,18 +73,5 @@ internal static class PluginFactory
         return ConsoleSink.StandardOutput(args.Get("colour", ConsoleColourMode.Auto));
     }
 
-    private static Func<IBatchSink> Generic(PluginSettings plugin)
-    {
-        System.Reflection.Assembly assembly;
-        try
-        {
-            assembly = SinkAssemblies.Load(plugin.Using!, plugin.AssemblyFolders);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException or ArgumentException)
-        {
-            throw new ConfigException(plugin.Location, plugin.Key + ".using", ex.Message, ex);
-        }
-        var method = WriteToMethod.Bind(plugin, assembly);
-        return () => new SerilogLoggerSink(method.CreateLogger());
-    }
+    private static Func<IBatchSink> Generic(PluginSettings plugin) => GenericSink.Prepare(plugin);
 }

@@ -12,12 +12,12 @@ public sealed class DistlogCliTests
         Assert.That(result.Output, Does.Contain("tail").And.Contain("send").And.Contain("print").And.Contain("tree").And.Contain("query"));
     }
 
-    [TestCase("tail", "--endpoint", "--level", "--app", "--task", "--system", "--format", "--template", "--ascii", "--count", "--server-key", "--certificate", "--timeout")]
+    [TestCase("tail", "--endpoint", "--level", "--app", "--task", "--system", "--filter", "--format", "--template", "--ascii", "--count", "--server-key", "--certificate", "--timeout")]
     [TestCase("send", "FILE", "--endpoint", "--system", "--invalid-data", "--server-key", "--certificate", "--timeout")]
     [TestCase("keygen", "NAME", "--name", "--applications", "--force")]
-    [TestCase("print", "FILE", "--format", "--template", "--level", "--app", "--task", "--property", "--invalid-data")]
-    [TestCase("tree", "FILE", "--db", "--task", "--ascii", "--limit", "--invalid-data")]
-    [TestCase("query", "--db", "--task", "--level", "--app", "--system", "--since", "--until", "--text", "--property", "--limit", "--format", "--template", "--ascii")]
+    [TestCase("print", "FILE", "--format", "--template", "--level", "--app", "--task", "--property", "--filter", "--invalid-data")]
+    [TestCase("tree", "FILE", "--db", "--task", "--filter", "--ascii", "--limit", "--invalid-data")]
+    [TestCase("query", "--db", "--task", "--level", "--app", "--system", "--since", "--until", "--text", "--property", "--filter", "--limit", "--format", "--template", "--ascii")]
     public void EachCommandsHelpNamesAllItsOptions(string command, params string[] options)
     {
         var result = CliRun.Run(command, "--help");
@@ -37,7 +37,13 @@ public sealed class DistlogCliTests
     [TestCase(new[] { "print", "--level", "loud" }, "'loud' is not a level")]
     [TestCase(new[] { "print", "--bogus" }, "--bogus")]
     [TestCase(new[] { "query" }, "--db")]
-    [TestCase(new[] { "print", "--template", "{@m" }, "unclosed")]
+    [TestCase(new[] { "print", "--template", "{@m" }, "--template \"{@m\" is not a Serilog.Expressions template: ")]
+    [TestCase(new[] { "print", "--filter", "@l = = 'Error'" }, "--filter \"@l = = 'Error'\" is not a Serilog.Expressions condition: ")]
+    [TestCase(new[] { "print", "--filter", "Nope(1)" }, "--filter \"Nope(1)\" is not a Serilog.Expressions condition: The function name `Nope` was not recognized")]
+    [TestCase(new[] { "print", "--template", "{Nope(1)}" }, "--template \"{Nope(1)}\" is not a Serilog.Expressions template: The function name `Nope` was not recognized")]
+    [TestCase(new[] { "tail", "--filter", "Nope(" }, "--filter \"Nope(\" is not a Serilog.Expressions condition: ")]
+    [TestCase(new[] { "query", "--db", "x.db", "--filter", "and" }, "--filter \"and\" is not a Serilog.Expressions condition: ")]
+    [TestCase(new[] { "tree", "--filter", "'" }, "--filter \"'\" is not a Serilog.Expressions condition: ")]
     [TestCase(new[] { "tail", "--format", "xml" }, "'xml' is not a format here")]
     [TestCase(new[] { "print", "--format", "tree" }, "'tree' is not a format here")]
     [TestCase(new[] { "send", "--system", "X" }, "'X' is not a system")]

@@ -40,7 +40,7 @@ public sealed class PrintCommandTests
         var first = folder.Write("distlog-20240501.clef", ClefText.Lines(ClefText.Line("Before midnight", time: "2024-05-01T23:59:59Z")));
         var second = folder.Write("distlog-20240502.clef", ClefText.Lines(ClefText.Line("After midnight", time: "2024-05-02T00:00:01Z")));
 
-        var result = CliRun.Run("print", first, second, "--template", "{@m}{NewLine}");
+        var result = CliRun.Run("print", first, second, "--template", "{@m}\n");
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Output, Is.EqualTo("Before midnight\nAfter midnight\n"));
@@ -53,7 +53,7 @@ public sealed class PrintCommandTests
         var good = folder.Write("a.clef", ClefText.Lines(ClefText.Line("fine")));
         var bad = folder.Write("b.clef", "{\"@t\":\"2024-05-01T10:00:00Z\",\"@mt\":\"ok\"}\nnot json\n");
 
-        var result = CliRun.Run("print", good, bad, "--invalid-data", "report", "--template", "{@m}{NewLine}");
+        var result = CliRun.Run("print", good, bad, "--invalid-data", "report", "--template", "{@m}\n");
 
         Assert.That(result.Output, Is.EqualTo("fine\nok\n"));
         Assert.That(result.Error, Does.Contain(bad + " line 2 is not valid CLEF"));
@@ -65,9 +65,13 @@ public sealed class PrintCommandTests
     [TestCase(new[] { "--property", "Region=eu" }, new[] { "Cleared" })]
     [TestCase(new[] { "--property", "Ms=900", "--property", "Region=eu" }, new string[0])]
     [TestCase(new[] { "--app", "billing", "--level", "Error" }, new[] { "Failed" })]
+    [TestCase(new[] { "--filter", "@l = 'Error' and Application = 'billing'" }, new[] { "Failed" })]
+    [TestCase(new[] { "--filter", "TaskKey like '%@4bf92f35%'" }, new[] { "Slow" })]
+    [TestCase(new[] { "--filter", "Ms > 500 or Region = 'eu'" }, new[] { "Slow", "Cleared" })]
+    [TestCase(new[] { "--filter", "Has(@x)", "--app", "orders" }, new string[0])]
     public void FiltersSelectTheMatchingEvents(string[] filter, string[] expected)
     {
-        var result = Print([.. filter, "--template", "{@mt}{NewLine}"]);
+        var result = Print([.. filter, "--template", "{@mt}\n"]);
         Assert.That(result.OutputLines.Select(l => l.Split(' ')[0]), Is.EqualTo(expected), result.ToString());
     }
 
@@ -82,8 +86,31 @@ public sealed class PrintCommandTests
     [Test]
     public void ATemplateChoosesTheLayout()
     {
-        var result = Print("--level", "Error", "--template", "{@t:yyyy-MM-ddTHH:mm:ss} {@l:w3} {Application}: {@m}{NewLine}");
+        var result = Print("--level", "Error", "--template", "{@t:yyyy-MM-ddTHH:mm:ss} {@l:w3} {Application}: {@m}\n");
         Assert.That(result.Output, Is.EqualTo("2024-05-01T10:00:02 err billing: Failed\n"));
+    }
+
+    [Test]
+    public void ATemplateLineWithoutALineEndGetsOne()
+    {
+        var result = Print("--app", "orders", "--template", "{@l:u3} {@m}");
+        Assert.That(result.Output, Is.EqualTo("INF Started orders\nWRN Slow 900\n"));
+    }
+
+    [Test]
+    public void ATemplateShowsEventTextEscaped()
+    {
+        var result = Print("--filter", "Region = 'eu'", "--template", "{@mt} {Region} {@p}");
+        Assert.That(result.Output, Is.EqualTo("Cleared \\x1B[2J eu {\"Application\":\"billing\",\"Region\":\"eu\"}\n"));
+    }
+
+    [Test]
+    public void ATemplateOnATerminalIsThemedButEventTextStaysEscaped()
+    {
+        var result = CliRun.RunAsync(["print", "--template", "{@l:u3} {@m}"], Input, redirected: false).GetAwaiter().GetResult();
+        Assert.That(result.Output.Contains('\u001b', StringComparison.Ordinal), Is.True, result.Output);
+        Assert.That(result.Output, Does.Contain("\\x1B[2J"));
+        Assert.That(result.Output.Contains("\u001b[2J", StringComparison.Ordinal), Is.False, result.Output);
     }
 
     [Test]

@@ -33,6 +33,14 @@ public sealed class TreeCommandTests
     }
 
     [Test]
+    public void AFilterExpressionChoosesTheEventsTheTreesAreBuiltFrom()
+    {
+        var result = CliRun.Run("tree", TestFiles.ImportTaskClef, "--filter", "Application = 'reports' and TaskStatus = 'Succeeded'", "--ascii");
+        Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
+        Assert.That(result.Output, Does.Contain("10:00:02.500 INF Nightly report => succeeded").And.Not.Contain("started"));
+    }
+
+    [Test]
     public void OnATerminalTheTreeIsColouredByStatusAndLevelAndEventTextStaysEscaped()
     {
         var input = ClefText.Lines(

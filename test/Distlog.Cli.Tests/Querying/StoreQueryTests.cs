@@ -44,6 +44,17 @@ public sealed class StoreQueryTests
     }
 
     [Test]
+    public void AnExpressionIsCheckedOnEachRowAndTheLimitCountsMatchesOnly()
+    {
+        var expression = Serilog.Expressions.SerilogExpression.Compile("@l in ['Warning', 'Error'] or Application = 'reports'");
+
+        Assert.That(Messages(new QueryOptions { Expression = expression, Limit = 2 }), Is.EqualTo(new[] { "Staging failure", "Report" }));
+        Assert.That(Messages(new QueryOptions { Expression = expression, Limit = null, Application = "orders" }), Is.EqualTo(new[] { "Disk 95% full_ish" }));
+        Assert.That(Messages(new QueryOptions { Expression = expression, Limit = 1, Until = DateTimeOffset.Parse("2024-05-01T10:30:00Z") }),
+            Is.EqualTo(new[] { "Staging failure" }));
+    }
+
+    [Test]
     public void TaskSelectsARootOrASubtreeExactly()
     {
         Assert.That(Messages(new QueryOptions { Task = TaskSelector.Parse(Root) }), Is.EqualTo(new[] { "Import {File}", "Disk 95% full_ish", "Staging failure" }));

@@ -54,7 +54,7 @@ public sealed class EventTailTests
     public async Task TextFormatUsesTheTemplate()
     {
         using var publisher = new Publisher();
-        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--format", "text", "--template", "{@l:u3} {Application} {@m}{NewLine}"]);
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--format", "text", "--template", "{@l:u3} {Application} {@m}\n"]);
         tail.WarmUp(publisher, TailSession.Topic("Information", "orders"), Warm());
         publisher.Publish(TailSession.Topic("Error", "orders"), Event("sentinel", "Error"));
         tail.WaitFor("sentinel");
@@ -89,7 +89,7 @@ public sealed class EventTailTests
     public async Task LevelSubscribesToThatLevelAndAboveOnEverySystem()
     {
         using var publisher = new Publisher();
-        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--level", "Warning", "--format", "text", "--template", "{@m}{NewLine}"]);
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--level", "Warning", "--format", "text", "--template", "{@m}\n"]);
         tail.WarmUp(publisher, TailSession.Topic("Warning", "orders"), Warm("Warning"));
 
         publisher.Publish(TailSession.Topic("Information", "orders"), Event("info"));
@@ -104,10 +104,27 @@ public sealed class EventTailTests
     }
 
     [Test]
+    public async Task AFilterExpressionIsCheckedOnEachArrivingEvent()
+    {
+        using var publisher = new Publisher();
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--filter", "@l = 'Error' or @m = 'sentinel'", "--format", "text", "--template", "{@m}\n"]);
+        tail.WarmUp(publisher, TailSession.Topic("Error", "orders"), Warm("Error"));
+
+        publisher.Publish(TailSession.Topic("Information", "orders"), Event("info"));
+        publisher.Publish(TailSession.Topic("Error", "billing"), Event("billing error", "Error", "billing"));
+        publisher.Publish(TailSession.Topic("Information", "orders"), Event("sentinel"));
+        tail.WaitFor("sentinel");
+        await tail.StopAsync();
+
+        Assert.That(tail.Output, Does.EndWith("billing error\nsentinel\n"));
+        Assert.That(tail.Output, Does.Not.Contain("info"));
+    }
+
+    [Test]
     public async Task AppMatchesTheApplicationExactlyThoughTheTopicPrefixWouldNot()
     {
         using var publisher = new Publisher();
-        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--app", "orders", "--format", "text", "--template", "{@m}{NewLine}"]);
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--app", "orders", "--format", "text", "--template", "{@m}\n"]);
         tail.WarmUp(publisher, TailSession.Topic("Information", "orders"), Warm());
 
         publisher.Publish(TailSession.Topic("Information", "orders-eu"), Event("other app", app: "orders-eu"));
@@ -124,7 +141,7 @@ public sealed class EventTailTests
     public async Task TaskKeepsOnlyEventsOfThatTree()
     {
         using var publisher = new Publisher();
-        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--task", Root, "--format", "text", "--template", "{@m}{NewLine}"]);
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--task", Root, "--format", "text", "--template", "{@m}\n"]);
         var topic = TailSession.Topic("Information", "orders");
         tail.WarmUp(publisher, topic, Warm(taskKey: $"9@{Root}"));
 
@@ -142,7 +159,7 @@ public sealed class EventTailTests
     public async Task SystemFollowsOnlyThatSystem()
     {
         using var publisher = new Publisher();
-        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--system", "s", "--format", "text", "--template", "{@m}{NewLine}"]);
+        var tail = new TailSession(["--endpoint", publisher.Endpoint, "--system", "s", "--format", "text", "--template", "{@m}\n"]);
         tail.WarmUp(publisher, TailSession.Topic("Information", "orders", 'S'), Warm());
 
         publisher.Publish(TailSession.Topic("Information", "orders", 'P'), Event("production"));

@@ -81,6 +81,37 @@ public sealed class ConfigLoaderTests
     }
 
     [Test]
+    public void AFilterExpressionIsRead()
+    {
+        const string yaml = "plugins:\n  - sink: console\n    filter:\n      expression: \"@l = 'Error' and Application like 'ord%'\"\n";
+
+        var settings = ConfigLoader.Parse(yaml, "d.yaml");
+
+        Assert.That(settings.Plugins[0].Filter.Expression, Is.EqualTo("@l = 'Error' and Application like 'ord%'"));
+    }
+
+    [Test]
+    public void ABadFilterExpressionNamesFileLineAndKey()
+    {
+        const string yaml = "plugins:\n  - sink: console\n    filter:\n      minimumLevel: Debug\n      expression: \"@l = = 'Error'\"\n";
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml"))!;
+
+        Assert.That(error.Message, Does.StartWith("d.yaml:5: plugins[0].filter.expression: not a Serilog.Expressions condition: "));
+    }
+
+    [Test]
+    public void AnUnknownFunctionInAFilterExpressionNamesFileLineAndKey()
+    {
+        const string yaml = "plugins:\n  - sink: console\n    filter: { expression: \"Nope(1)\" }\n";
+
+        var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "d.yaml"))!;
+
+        Assert.That(error.Message, Is.EqualTo("d.yaml:3: plugins[0].filter.expression: not a Serilog.Expressions condition: " +
+            "The function name `Nope` was not recognized. (e.g. @l = 'Error' and Application = 'orders')"));
+    }
+
+    [Test]
     public void AnUnknownLevelListsTheLevels()
     {
         const string yaml = "plugins:\n  - sink: console\n    filter:\n      minimumLevel: Loud\n";

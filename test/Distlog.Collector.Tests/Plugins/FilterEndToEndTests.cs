@@ -16,6 +16,7 @@ public sealed class FilterEndToEndTests
             "sink: file\nname: staging\nargs: { path: staging.clef, rollingInterval: Infinite }\nfilter: { system: S }",
             "sink: file\nname: billing\nargs: { path: billing.clef, rollingInterval: Infinite }\nfilter: { application: billing }",
             $"sink: file\nname: task\nargs: {{ path: task.clef, rollingInterval: Infinite }}\nfilter: {{ task: {otherRoot} }}",
+            "sink: file\nname: expression\nargs: { path: expression.clef, rollingInterval: Infinite }\nfilter: { expression: \"N >= 4 and Application = 'billing'\" }",
             "sink: console\nfilter: { minimumLevel: Fatal }"));
 
         using (var pusher = new Pusher(ingest))
@@ -31,6 +32,7 @@ public sealed class FilterEndToEndTests
         Assert.That(Numbers(folder, "staging.clef"), Is.EqualTo(new[] { 3, 4 }));
         Assert.That(Numbers(folder, "billing.clef"), Is.EqualTo(new[] { 4, 6 }));
         Assert.That(Numbers(folder, "task.clef"), Is.EqualTo(new[] { 5 }));
+        Assert.That(Numbers(folder, "expression.clef"), Is.EqualTo(new[] { 4, 6 }));
         Assert.That(collector.Stderr, Does.Contain("errors: delivered 2, filtered 4, dropped 0"));
         Assert.That(collector.StdoutLines, Is.EqualTo(new[] { "2024-05-01 12:00:00.004 FTL S billing - Event 4" }), "console");
     }

@@ -69,6 +69,38 @@ public sealed class PluginFilterTests
         Assert.That(events.Select(e => filter.Passes(e)), Is.EqualTo(new[] { true, false, false, false }));
     }
 
+    [Test]
+    public void AnExpressionPassesOnlyTheEventsItIsTrueOf()
+    {
+        var filter = new PluginFilter(Everything with { Expression = "@l = 'Error' and StartsWith(TaskKey, '3@')" });
+
+        Assert.That(filter.Passes(Event(LogEventLevel.Error, taskKey: $"3@{Some.Root}/1")), Is.True);
+        Assert.That(filter.Passes(Event(LogEventLevel.Warning, taskKey: $"3@{Some.Root}/1")), Is.False);
+        Assert.That(filter.Passes(Event(LogEventLevel.Error, taskKey: $"4@{Some.Root}/1")), Is.False);
+        Assert.That(filter.Passes(Event(LogEventLevel.Error, taskKey: null)), Is.False);
+    }
+
+    [Test]
+    public void AnExpressionReadsTheEventOfALineIngestDidNotBuild()
+    {
+        var events = new List<IngestedEvent>();
+        new MessageDecoder(new RejectionReporter(new IngestCounters(), Serilog.Core.Logger.None)).Decode("PLC"u8, System.Text.Encoding.UTF8.GetBytes(
+            string.Join("\n", Some.ClefLine(1, "Error", "orders"), Some.ClefLine(2, "Error", "billing"), Some.ClefLine(3, null, "orders"))), events);
+        var filter = new PluginFilter(Everything with { Expression = "@l = 'Error' and Application = 'orders' and N < 3" });
+
+        Assert.That(events.Select(e => e.Built), Is.All.Null);
+        Assert.That(events.Select(e => filter.Passes(e)), Is.EqualTo(new[] { true, false, false }));
+    }
+
+    [Test]
+    public void TheFixedFilterStillAppliesBesideAnExpression()
+    {
+        var filter = new PluginFilter(Everything with { Applications = ["orders"], Expression = "true" });
+
+        Assert.That(filter.Passes(Event(application: "orders")), Is.True);
+        Assert.That(filter.Passes(Event(application: "billing")), Is.False);
+    }
+
     private static IngestedEvent Event(LogEventLevel level = LogEventLevel.Information, char system = 'P', string? application = "orders", string? taskKey = null)
     {
         var properties = new List<LogEventProperty>();
