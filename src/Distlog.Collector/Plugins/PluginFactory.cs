@@ -26,6 +26,7 @@ internal static class PluginFactory
         BuiltInSinks.Publish => Publish(plugin, curve, log),
         BuiltInSinks.Console => Console(plugin),
         BuiltInSinks.Redis => RedisArguments.Prepare(plugin),
+        BuiltInSinks.MongoDb => MongoArguments.Prepare(plugin),
         _ => Generic(plugin),
     };
 
