@@ -48,7 +48,7 @@ internal sealed class MongoSink : IBatchSink, IDiscardingSink
     public long Discarded { get; private set; }
 
     /// <inheritdoc />
-    public string DiscardCause => "the mongodb plugin could not read them as documents";
+    public string DiscardCause => "the mongodb plugin could not read them as documents, or the server refused them";
 
     /// <summary>Inserts the batch's documents with one unordered <c>insertMany</c>.</summary>
     /// <exception cref="MongoException">The server is unreachable, or refused the write: the whole batch should be retried.</exception>
@@ -82,12 +82,17 @@ internal sealed class MongoSink : IBatchSink, IDiscardingSink
         {
             _collection.InsertMany(_documents, _unordered);
         }
-        catch (MongoBulkWriteException ex) when (ex.WriteConcernError is null && ex.WriteErrors.All(e => e.Category == ServerErrorCategory.DuplicateKey))
+        catch (MongoBulkWriteException ex) when (ex.WriteConcernError is null)
         {
-            // Stored already, by the attempt that failed before this one; on a first attempt, a unique index of the
-            // user's refused them, which no retry changes.
-            if (!retry)
-                CountRefused(ex);
+            // Errors on single documents, the rest stored. A duplicate _id on a retry is a document the failed
+            // attempt stored; every other such error (a document over 16 MB, a unique index of the user's, a
+            // validator) comes back on every retry, so retrying would stall the plugin: those events are discarded.
+            var refused = ex.WriteErrors.Where(e => !retry || e.Category != ServerErrorCategory.DuplicateKey).ToList();
+            if (refused.Count > 0)
+            {
+                Discarded += refused.Count;
+                SelfLog.WriteLine("The mongodb plugin's collection {0} refused {1} events: {2}", _options.Collection, refused.Count, refused[0].Message);
+            }
         }
         _retrying = false;
     }
@@ -116,12 +121,6 @@ internal sealed class MongoSink : IBatchSink, IDiscardingSink
             SelfLog.WriteLine("The mongodb plugin skips an event it cannot read as a document: {0}", ex);
             return null;
         }
-    }
-
-    void CountRefused(MongoBulkWriteException ex)
-    {
-        Discarded += ex.WriteErrors.Count;
-        SelfLog.WriteLine("The mongodb plugin's collection {0} refused {1} events as duplicates: {2}", _options.Collection, ex.WriteErrors.Count, ex.WriteErrors[0].Message);
     }
 
     ReadOnlySpan<byte> Format(LogEvent logEvent)
