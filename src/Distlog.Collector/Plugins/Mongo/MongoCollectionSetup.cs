@@ -9,20 +9,22 @@ internal static class MongoCollectionSetup
     /// <summary>The name of the TTL index on <c>@t</c>.</summary>
     public const string ExpiryIndex = "distlog_expiry";
 
+    const int NamespaceExists = 48;
+
     /// <summary>Idempotent: an existing collection is left as it is (capped or not), an index that exists is kept.</summary>
     /// <exception cref="MongoException">The server is unreachable or refused.</exception>
     public static void Prepare(IMongoCollection<BsonDocument> collection, MongoSinkOptions options)
     {
-        if (options.CappedBytes is { } cappedBytes && !Exists(collection))
+        if (options.CappedBytes is { } cappedBytes)
         {
             try
             {
                 collection.Database.CreateCollection(collection.CollectionNamespace.CollectionName,
                     new CreateCollectionOptions { Capped = true, MaxSize = cappedBytes });
             }
-            catch (MongoCommandException ex) when (ex.CodeName == "NamespaceExists")
+            catch (MongoCommandException ex) when (ex.Code == NamespaceExists)
             {
-                // Another writer made it between the check and the create.
+                // Made before, capped or not: changing that is the user's decision (convertToCapped), not ours.
             }
         }
 
@@ -32,12 +34,5 @@ internal static class MongoCollectionSetup
             collection.Indexes.CreateOne(new CreateIndexModel<BsonDocument>(keys,
                 new CreateIndexOptions { Name = ExpiryIndex, ExpireAfter = expireAfter }));
         }
-    }
-
-    static bool Exists(IMongoCollection<BsonDocument> collection)
-    {
-        var name = collection.CollectionNamespace.CollectionName;
-        var filter = new BsonDocument("name", name);
-        return collection.Database.ListCollectionNames(new ListCollectionNamesOptions { Filter = filter }).Any();
     }
 }
