@@ -12,7 +12,8 @@ namespace Distlog.Collector.Plugins.Mongo;
 internal static class ClefDocument
 {
     const string TimestampField = "@t";
-    const string IdField = "_id";
+    /// <summary>The document's key, the first field.</summary>
+    public const string IdField = "_id";
     // A property named _id would take the document's key: it is kept under this name instead.
     const string PropertyIdField = "@_id";
 

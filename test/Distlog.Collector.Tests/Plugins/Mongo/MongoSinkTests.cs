@@ -103,6 +103,24 @@ sealed class MongoSinkTests
     }
 
     [Test]
+    public void ABatchWhoseReplyWasLostIsRetriedWithTheSameIdsAndStoredOnce()
+    {
+        using var proxy = new WireProxy(_server.Port);
+        using var sink = NewSink(connectionString: $"mongodb://127.0.0.1:{proxy.Port}/?serverSelectionTimeoutMS=2000&retryWrites=false");
+        sink.EmitBatch(Batch(Some.ClefLine(0)));
+        var batch = Batch(Enumerable.Range(1, 100).Select(n => Some.ClefLine(n)).ToArray());
+
+        proxy.LoseNextReplyTo("insert");
+        Assert.That(() => sink.EmitBatch(batch), Throws.InstanceOf<MongoException>());
+        Assert.That(proxy.Lost, Is.EqualTo(1));
+        Assert.That(Documents(), Has.Count.EqualTo(101), "the server stored the batch whose reply was lost");
+        sink.EmitBatch(batch);
+
+        Assert.That(Documents().Select(d => d["N"].AsInt32).Order(), Is.EqualTo(Enumerable.Range(0, 101)));
+        Assert.That(sink.Discarded, Is.Zero, "the refused duplicates were stored, not discarded");
+    }
+
+    [Test]
     public void WithCappedBytesOnAServerThatCannotCreateCollectionsEveryBatchFailsWithTheServersMessage()
     {
         // jongodb has no create command, so CI cannot check a capped collection (docs/mongodb.md); what it can check is
@@ -129,9 +147,9 @@ sealed class MongoSinkTests
         Assert.That(expiry["expireAfterSeconds"].ToInt64(), Is.EqualTo(7 * 86_400), expiry.ToString());
     }
 
-    MongoSink NewSink(long? cappedBytes = null, TimeSpan? expireAfter = null) => new(new MongoSinkOptions
+    MongoSink NewSink(long? cappedBytes = null, TimeSpan? expireAfter = null, string? connectionString = null) => new(new MongoSinkOptions
     {
-        ConnectionString = _server.ConnectionString,
+        ConnectionString = connectionString ?? _server.ConnectionString,
         Database = Database,
         Collection = _collection,
         CappedBytes = cappedBytes,
