@@ -18,6 +18,11 @@ internal sealed record MongoSinkOptions
     /// (<c>serverSelectionTimeoutMS</c>): the driver's own default, 30 s, would hold a failing batch that long per attempt.</summary>
     public static readonly TimeSpan DefaultServerSelectionTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a batch waits for the server's reply where the connection string does not say
+    /// (<c>socketTimeoutMS</c> or <c>timeoutMS</c>): the driver's own default is to wait for ever, and a server that stops
+    /// answering would then hold the plugin for ever instead of failing the batch and retrying it.</summary>
+    public static readonly TimeSpan DefaultSocketTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>A MongoDB connection string (<c>mongodb://</c> or <c>mongodb+srv://</c>). Default <c>mongodb://localhost:27017</c>.</summary>
     public string ConnectionString { get; init; } = DefaultConnectionString;
 

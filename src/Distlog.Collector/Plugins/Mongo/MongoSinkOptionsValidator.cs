@@ -30,8 +30,25 @@ internal static class MongoSinkOptionsValidator
             throw new ArgumentException("expected whole seconds, 1s or more (TTL indexes count seconds), or null to keep events", "expireAfter");
 
         var settings = MongoClientSettings.FromUrl(url);
-        if (!options.ConnectionString.Contains("serverSelectionTimeoutMS", StringComparison.OrdinalIgnoreCase))
+        if (!HasOption(options.ConnectionString, "serverSelectionTimeoutMS"))
             settings.ServerSelectionTimeout = MongoSinkOptions.DefaultServerSelectionTimeout;
+        if (!HasOption(options.ConnectionString, "socketTimeoutMS") && !HasOption(options.ConnectionString, "timeoutMS"))
+            settings.SocketTimeout = MongoSinkOptions.DefaultSocketTimeout;
         return settings;
+    }
+
+    /// <summary>Whether the connection string's options (after <c>?</c>) name <paramref name="name"/>, in any case.</summary>
+    static bool HasOption(string connectionString, string name)
+    {
+        var query = connectionString.IndexOf('?', StringComparison.Ordinal);
+        if (query < 0)
+            return false;
+        foreach (var option in connectionString[(query + 1)..].Split('&', ';'))
+        {
+            var key = option.Split('=', 2)[0];
+            if (key.Equals(name, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 }

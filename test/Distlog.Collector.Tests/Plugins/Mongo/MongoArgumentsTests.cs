@@ -22,6 +22,18 @@ sealed class MongoArgumentsTests
         Assert.That(error.Message, Does.StartWith("distlogd.yaml:4: " + problem));
     }
 
+    [TestCase("mongodb://h", 5, 30)]
+    [TestCase("mongodb://h/?connectTimeoutMS=1000", 5, 30)]
+    [TestCase("mongodb://h/?serverSelectionTimeoutMS=1000&socketTimeoutMS=2000", 1, 2)]
+    [TestCase("mongodb://h/?SOCKETTIMEOUTMS=0", 5, 0)]
+    public void TimeoutsTheConnectionStringLeavesOutAreBounded(string connectionString, int serverSelectionSeconds, int socketSeconds)
+    {
+        var settings = Distlog.Collector.Plugins.Mongo.MongoSinkOptionsValidator.Settings(new() { ConnectionString = connectionString });
+
+        Assert.That(settings.ServerSelectionTimeout, Is.EqualTo(TimeSpan.FromSeconds(serverSelectionSeconds)));
+        Assert.That(settings.SocketTimeout, Is.EqualTo(TimeSpan.FromSeconds(socketSeconds)));
+    }
+
     [Test]
     public void EveryArgumentHasADefault()
     {
