@@ -19,13 +19,16 @@ Task("Clean")
 });
 
 Task("Deps")
-    .Description("Installs libzmq5, redis-server and python3-zmq through apt when they are missing.")
+    .Description("Installs libzmq5, redis-server and python3-zmq through apt, and jongodb through npm, when they are missing.")
     .WithCriteria(() => !skipDeps && IsRunningOnLinux())
     .Does(() =>
 {
     var exitCode = StartProcess("bash", new ProcessSettings { Arguments = "scripts/install-deps.sh" });
     if (exitCode != 0)
         throw new Exception($"scripts/install-deps.sh failed with exit code {exitCode}.");
+    exitCode = StartProcess("bash", new ProcessSettings { Arguments = "scripts/install-jongodb.sh" });
+    if (exitCode != 0)
+        throw new Exception($"scripts/install-jongodb.sh failed with exit code {exitCode}.");
 });
 
 Task("Build")

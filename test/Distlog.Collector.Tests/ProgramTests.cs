@@ -14,7 +14,7 @@ public sealed class ProgramTests
 
         Assert.That(exitCode, Is.Not.Zero);
         Assert.That(collector.Stderr, Is.EqualTo(
-            "distlogd: distlogd.yaml:4: plugins[0].sink: unknown sink 'sqlit'; known sinks: file, sqlite, redis, publish, console, or a Serilog WriteTo method with `using`"));
+            "distlogd: distlogd.yaml:4: plugins[0].sink: unknown sink 'sqlit'; known sinks: file, sqlite, redis, publish, console, mongodb, or a Serilog WriteTo method with `using`"));
     }
 
     [Test]

@@ -8,8 +8,9 @@ internal static class BuiltInSinks
     public const string Redis = "redis";
     public const string Publish = "publish";
     public const string Console = "console";
+    public const string MongoDb = "mongodb";
 
-    public static readonly string[] All = [File, Sqlite, Redis, Publish, Console];
+    public static readonly string[] All = [File, Sqlite, Redis, Publish, Console, MongoDb];
 
     public static readonly string KnownSinks = $"known sinks: {string.Join(", ", All)}, or a Serilog WriteTo method with `using`";
 

@@ -2,6 +2,7 @@ using Distlog.Clef;
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Plugins.Files;
 using Distlog.Collector.Plugins.Generic;
+using Distlog.Collector.Plugins.Mongo;
 using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Plugins.Redis;
 using Distlog.Collector.Plugins.Sqlite;
@@ -28,6 +29,7 @@ internal static class PluginFactory
         BuiltInSinks.Publish => Publish(plugin, curve, log),
         BuiltInSinks.Console => Console(plugin),
         BuiltInSinks.Redis => RedisArguments.Prepare(plugin),
+        BuiltInSinks.MongoDb => MongoArguments.Prepare(plugin),
         _ => Generic(plugin),
     };
 

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Distlog.Collector.Configuration;
+using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
 using Distlog.Collector.Plugins;
 using Serilog.Core;

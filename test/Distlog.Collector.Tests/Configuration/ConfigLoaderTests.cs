@@ -19,7 +19,7 @@ public sealed class ConfigLoaderTests
         var error = Assert.Throws<ConfigException>(() => ConfigLoader.Parse(yaml, "distlogd.yaml"))!;
 
         Assert.That(error.Message, Is.EqualTo(
-            "distlogd.yaml:5: plugins[1].sink: unknown sink 'sqlit'; known sinks: file, sqlite, redis, publish, console, or a Serilog WriteTo method with `using`"));
+            "distlogd.yaml:5: plugins[1].sink: unknown sink 'sqlit'; known sinks: file, sqlite, redis, publish, console, mongodb, or a Serilog WriteTo method with `using`"));
     }
 
     [TestCase("tcp://127.0.0.1:99999", "the port '99999' is not 1-65535 or * (any free port)")]

@@ -1,0 +1,33 @@
+using Distlog.Collector.Configuration;
+using Distlog.Collector.Plugins.Mongo;
+
+namespace Distlog.Collector.Plugins.Mongo;
+
+/// <summary>Maps <c>sink: mongodb</c> and its <c>args</c> onto <see cref="MongoSinkOptions"/>.</summary>
+internal static class MongoArguments
+{
+    public static Func<IBatchSink> Prepare(PluginSettings plugin)
+    {
+        var args = new PluginArguments(plugin, "connectionString", "database", "collection", "cappedBytes", "expireAfter");
+        var defaults = new MongoSinkOptions();
+        var options = new MongoSinkOptions
+        {
+            ConnectionString = args.GetText("connectionString", defaults.ConnectionString),
+            Database = args.GetText("database", defaults.Database),
+            Collection = args.GetText("collection", defaults.Collection),
+            CappedBytes = args.Get("cappedBytes", defaults.CappedBytes),
+            ExpireAfter = args.Get("expireAfter", defaults.ExpireAfter),
+        };
+        try
+        {
+            MongoSinkOptionsValidator.Settings(options);
+        }
+        catch (ArgumentException ex)
+        {
+            var problem = ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
+            var argument = ex.ParamName is { } name ? args.Find(name) : null;
+            throw argument?.Error(problem, ex) ?? plugin.Error(problem);
+        }
+        return () => new MongoSink(options);
+    }
+}

@@ -1,0 +1,153 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace Distlog.Collector.Tests.Support;
+
+/// <summary>
+/// A real <c>jongodb</c> (a MongoDB-wire-compatible server, in memory) on a free loopback port, for tests. It can be
+/// killed and started again on the same port, empty; <see cref="Dispose"/> stops it.
+/// </summary>
+/// <remarks>The binary is <c>$JONGODB_PATH</c>, else the one <c>scripts/install-jongodb.sh</c> puts under
+/// <c>.tools/jongodb</c> in the repository (<c>./build.sh --target=Test</c> runs it).</remarks>
+sealed class JongodbServer : IDisposable
+{
+    public const string PathVariable = "JONGODB_PATH";
+    const string InstalledPath = ".tools/jongodb/node_modules/@jongodb/memory-server-bin-linux-x64-gnu/bin/jongodb";
+    const string ReadyPrefix = "JONGODB_URI=";
+    const string FailurePrefix = "JONGODB_START_FAILURE=";
+    const int StartAttempts = 3;
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    readonly string _executable;
+    readonly ConcurrentQueue<string> _output = new();
+    Process? _process;
+
+    JongodbServer(string executable, int port)
+    {
+        _executable = executable;
+        Port = port;
+    }
+
+    /// <summary>The loopback port the server listens on; it stays the same across <see cref="Restart"/>.</summary>
+    public int Port { get; }
+
+    /// <summary>A connection string for the server, as the mongodb plugin's <c>connectionString</c> takes it.</summary>
+    public string ConnectionString => $"mongodb://127.0.0.1:{Port}/?serverSelectionTimeoutMS=2000";
+
+    /// <summary>Starts a server on a free port and waits until it says it listens.</summary>
+    public static JongodbServer Start()
+    {
+        var executable = FindExecutable();
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new JongodbServer(executable, FreePort.Next());
+            try
+            {
+                server.Launch();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts)
+            {
+                // Another process took the port between our probe and jongodb's bind.
+                server.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A collection of the server, read through the driver.</summary>
+    public IMongoCollection<BsonDocument> Collection(string database, string collection) =>
+        new MongoClient(ConnectionString).GetDatabase(database).GetCollection<BsonDocument>(collection);
+
+    /// <summary>Kills the server process (SIGKILL) and waits for it to exit: its data and connections are lost.</summary>
+    public void Kill()
+    {
+        var process = _process;
+        _process = null;
+        if (process is null)
+            return;
+
+        process.Kill();
+        process.WaitForExit();
+        process.Dispose();
+    }
+
+    /// <summary>Kills the server if running and starts a fresh, empty one on the same port.</summary>
+    public void Restart()
+    {
+        Kill();
+        Launch();
+    }
+
+    /// <summary>Stops the server. Idempotent.</summary>
+    public void Dispose() => Kill();
+
+    void Launch()
+    {
+        var start = new ProcessStartInfo(_executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("--host=127.0.0.1");
+        start.ArgumentList.Add($"--port={Port}");
+
+        var ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) =>
+        {
+            Remember(e.Data);
+            if (e.Data?.StartsWith(ReadyPrefix, StringComparison.Ordinal) == true)
+                ready.TrySetResult(true);
+            else if (e.Data?.StartsWith(FailurePrefix, StringComparison.Ordinal) == true)
+                ready.TrySetResult(false);
+        };
+        process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        process.Exited += (_, _) => ready.TrySetResult(false);
+        process.EnableRaisingEvents = true;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _process = process;
+
+        if (!ready.Task.Wait(StartTimeout) || !ready.Task.Result)
+        {
+            Kill();
+            throw new InvalidOperationException($"jongodb on port {Port} did not start within {StartTimeout}: {Output()}");
+        }
+    }
+
+    void Remember(string? line)
+    {
+        if (line is null)
+            return;
+
+        _output.Enqueue(line);
+        while (_output.Count > 50)
+            _output.TryDequeue(out _);
+    }
+
+    string Output() => string.Join(Environment.NewLine, _output);
+
+    static string FindExecutable()
+    {
+        if (Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } configured)
+            return File.Exists(configured) ? configured : throw new InvalidOperationException($"{PathVariable}={configured}: no such file.");
+
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (!File.Exists(Path.Combine(folder.FullName, "Distlog.Serilog.sln")))
+                continue;
+            var candidate = Path.Combine(folder.FullName, InstalledPath);
+            if (File.Exists(candidate))
+                return candidate;
+            break;
+        }
+
+        throw new InvalidOperationException(
+            $"jongodb was not found ({PathVariable} unset, and no {InstalledPath} in the repository). The MongoDB tests need a " +
+            "real server: run scripts/install-jongodb.sh (./build.sh --target=Test does) or set " + PathVariable + ".");
+    }
+}
