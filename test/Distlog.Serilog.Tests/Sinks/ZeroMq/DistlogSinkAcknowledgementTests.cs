@@ -18,7 +18,13 @@ public sealed class DistlogSinkAcknowledgementTests(DistlogTransport transport)
     readonly List<string> _selfLog = [];
 
     [SetUp]
-    public void CaptureSelfLog() => global::Serilog.Debugging.SelfLog.Enable(m => { lock (_selfLog) _selfLog.Add(m); });
+    public void CaptureSelfLog()
+    {
+        // Each test reads only its own lines: an earlier test's receiver may have had the same port.
+        lock (_selfLog)
+            _selfLog.Clear();
+        global::Serilog.Debugging.SelfLog.Enable(m => { lock (_selfLog) _selfLog.Add(m); });
+    }
 
     [TearDown]
     public void ReleaseSelfLog() => global::Serilog.Debugging.SelfLog.Disable();
