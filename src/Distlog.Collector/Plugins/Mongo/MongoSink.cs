@@ -22,11 +22,13 @@ namespace Distlog.Collector.Plugins.Mongo;
 /// server stored the first time is refused as a duplicate key and counted as written: a retried batch is stored once.
 /// Documents the server refuses for themselves (too large, a unique index or validator of the user's) would be refused
 /// on every retry: they are discarded, and the rest of the batch stored.
-/// A replay from the journal after distlogd itself stopped without saving its place makes new documents: at-least-once
-/// there.</para>
+/// With distlogd's journal (the default) an event's <c>_id</c> is its place in the journal, <c>"{journal id}-{event id}"</c>
+/// (<see cref="IPositionedSink"/> tells the sink the journal's id), so a replay from the journal after distlogd stopped
+/// without saving its place (<c>kill -9</c>) is refused as duplicates too: exactly once. Without the journal the
+/// <c>_id</c>s are new <c>ObjectId</c>s, and such a replay is at-least-once.</para>
 /// <para>Threading: the host calls <see cref="EmitBatch"/> and <see cref="Dispose"/> from the plugin's worker only.</para>
 /// </remarks>
-internal sealed class MongoSink : IBatchSink, IDiscardingSink
+internal sealed class MongoSink : IBatchSink, IDiscardingSink, IPositionedSink
 {
     const int DuplicateKey = 11000;
     // The unique index every collection has on _id, as duplicate-key messages name it.
@@ -39,6 +41,7 @@ internal sealed class MongoSink : IBatchSink, IDiscardingSink
     readonly ArrayBufferWriter<byte> _formatted = new();
     readonly InsertManyOptions _unordered = new() { IsOrdered = false };
     bool _prepared, _retrying, _disposed;
+    string? _journalId;
 
     /// <summary>Creates the sink and its client; nothing connects until the first batch.</summary>
     /// <exception cref="ArgumentException">An option is out of range or the connection string is invalid; the message names it.</exception>
@@ -122,6 +125,15 @@ internal sealed class MongoSink : IBatchSink, IDiscardingSink
     static bool IsDuplicateId(bool duplicateKey, string message) =>
         duplicateKey && message.Contains(IdIndex, StringComparison.Ordinal);
 
+    /// <summary>Keeps the journal's id for the documents' <c>_id</c>s; the place itself is the plugin's saved cursor.</summary>
+    public long? StoredPosition(string journalId)
+    {
+        _journalId = journalId;
+        return null;
+    }
+
+    public void SetPosition(string journalId, long next) => _journalId = journalId;
+
     /// <summary>Releases the client's connections. Idempotent.</summary>
     public void Dispose()
     {
@@ -137,7 +149,7 @@ internal sealed class MongoSink : IBatchSink, IDiscardingSink
         try
         {
             var line = EventBatch.ClefAt(batch, index);
-            return ClefDocument.Read(line.IsEmpty ? Format(batch[index]) : line, ObjectId.GenerateNewId());
+            return ClefDocument.Read(line.IsEmpty ? Format(batch[index]) : line, IdOf(EventBatch.IdAt(batch, index)));
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
@@ -147,6 +159,10 @@ internal sealed class MongoSink : IBatchSink, IDiscardingSink
             return null;
         }
     }
+
+    /// <summary>The event's place in the journal where it has one; else a new <c>ObjectId</c>.</summary>
+    BsonValue IdOf(long eventId) =>
+        eventId > 0 && _journalId is not null ? new BsonString($"{_journalId}-{eventId}") : ObjectId.GenerateNewId();
 
     ReadOnlySpan<byte> Format(LogEvent logEvent)
     {

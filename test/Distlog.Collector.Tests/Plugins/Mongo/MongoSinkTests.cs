@@ -78,6 +78,28 @@ sealed class MongoSinkTests
     }
 
     [Test]
+    public void EventsReplayedFromTheJournalAfterACrashAreStoredOnce()
+    {
+        // distlogd killed before it saved its place: the restarted plugin (a new sink) gets the same journal events again.
+        var first = Batch(Enumerable.Range(0, 1_000).Select(n => Some.ClefLine(n)).ToArray(), firstId: 1);
+        var replayed = Batch(Enumerable.Range(500, 1_000).Select(n => Some.ClefLine(n)).ToArray(), firstId: 501);
+        using (var sink = NewSink())
+        {
+            sink.StoredPosition("journal-a");
+            sink.EmitBatch(first);
+        }
+        using (var restarted = NewSink())
+        {
+            restarted.StoredPosition("journal-a");
+            restarted.EmitBatch(replayed);
+        }
+
+        var documents = Documents();
+        Assert.That(documents.Select(d => d["N"].AsInt32).Order(), Is.EqualTo(Enumerable.Range(0, 1_500)));
+        Assert.That(documents.Select(d => d["_id"].AsString), Has.Some.EqualTo("journal-a-1"));
+    }
+
+    [Test]
     public void ALineThatIsNotJsonIsDiscardedAndTheRestOfItsBatchStored()
     {
         using var sink = NewSink();
@@ -159,13 +181,19 @@ sealed class MongoSinkTests
 
     List<BsonDocument> Documents() => _server.Collection(Database, _collection).Find(FilterDefinition<BsonDocument>.Empty).ToList();
 
-    static EventBatch Batch(params string[] lines)
+    static EventBatch Batch(params string[] lines) => Batch(lines, firstId: 0);
+
+    /// <summary>Events with journal ids from <paramref name="firstId"/> on (0: none, as without a journal).</summary>
+    static EventBatch Batch(string[] lines, long firstId)
     {
         var batch = new EventBatch(lines.Length);
-        foreach (var line in lines)
+        for (var i = 0; i < lines.Length; i++)
         {
             var summary = default(Distlog.Clef.ClefSummary);
-            batch.Add(new Distlog.Collector.Events.IngestedEvent(summary, EventBatch.DefaultSystem, Encoding.UTF8.GetBytes(line)));
+            batch.Add(new Distlog.Collector.Events.IngestedEvent(summary, EventBatch.DefaultSystem, Encoding.UTF8.GetBytes(lines[i]))
+            {
+                Id = firstId == 0 ? 0 : firstId + i,
+            });
         }
         return batch;
     }
