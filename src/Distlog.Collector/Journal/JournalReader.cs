@@ -1,6 +1,5 @@
 using Distlog.Clef;
 using Distlog.Collector.Events;
-using Distlog.Collector.Ingest;
 
 namespace Distlog.Collector.Journal;
 
