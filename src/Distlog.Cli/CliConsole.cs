@@ -10,7 +10,7 @@ namespace Distlog.Cli;
 /// <param name="Output">Standard output as bytes: CLEF is written here unchanged.</param>
 /// <param name="Error">Standard error: the one-line failure message and <c>--invalid-data report</c> lines.</param>
 /// <param name="IsOutputRedirected">True where standard output is a file or a pipe rather than a terminal.</param>
-internal sealed record CliConsole(Stream Input, Stream Output, TextWriter Error, bool IsOutputRedirected)
+sealed record CliConsole(Stream Input, Stream Output, TextWriter Error, bool IsOutputRedirected)
 {
     /// <summary>UTF-8 without a byte order mark: what every output of distlog is written in.</summary>
     public static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);

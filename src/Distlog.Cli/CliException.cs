@@ -4,7 +4,7 @@ namespace Distlog.Cli;
 /// A failure the user can act on (a missing file, an unreachable endpoint, bad input): the command line
 /// prints its message as one line on standard error and exits with <see cref="ExitCode"/>.
 /// </summary>
-internal sealed class CliException : Exception
+sealed class CliException : Exception
 {
     /// <summary>Creates the exception with the one-line message the user sees.</summary>
     public CliException(string message, int exitCode = ExitCodes.Failure, Exception? innerException = null)

@@ -5,7 +5,7 @@ namespace Distlog.Cli;
 
 /// <summary>The ZeroMQ implementation <c>send</c> and <c>tail</c> use: as the sink chooses, libzmq where it loads,
 /// NetMQ otherwise, <c>DISTLOG_TRANSPORT</c> to force one.</summary>
-internal static class CliTransport
+static class CliTransport
 {
     /// <summary>Opens the transport; <paramref name="waitOnDispose"/>: disposing it waits up to the sockets' linger for
     /// what they still hold (for <c>send</c>); otherwise libzmq's process-wide context is used and never terminated (for

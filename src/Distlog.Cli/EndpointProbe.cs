@@ -8,7 +8,7 @@ namespace Distlog.Cli;
 /// background and never reports a refused connection, so without this check <c>tail</c> would wait silently
 /// on a collector that is not there. Other transports (<c>ipc://</c>) are not checked.
 /// </summary>
-internal static class EndpointProbe
+static class EndpointProbe
 {
     static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(250);
 

@@ -1,7 +1,7 @@
 namespace Distlog.Cli;
 
 /// <summary>The exit codes of distlog, documented in docs/cli.md.</summary>
-internal static class ExitCodes
+static class ExitCodes
 {
     /// <summary>The command did what was asked; also after Ctrl-C ends <c>tail</c>.</summary>
     public const int Success = 0;

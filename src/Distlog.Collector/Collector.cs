@@ -11,18 +11,18 @@ namespace Distlog.Collector;
 /// The running collector: plugin hosts started first (each creates its sink on its own worker), then the ingest thread.
 /// <see cref="Stop"/> stops ingest, lets every plugin drain its queue and flush, then logs the final summary.
 /// </summary>
-internal sealed class Collector : IDisposable
+sealed class Collector : IDisposable
 {
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly CollectorSettings _settings;
-    private readonly ILogger _log;
-    private readonly List<PluginHost> _plugins = [];
-    private readonly IngestCounters _counters = new();
-    private readonly IngestLoop _ingest;
-    private readonly StatsReporter _stats;
-    private readonly EventJournal? _journal;
-    private readonly CurveServer? _curve;
+    readonly CollectorSettings _settings;
+    readonly ILogger _log;
+    readonly List<PluginHost> _plugins = [];
+    readonly IngestCounters _counters = new();
+    readonly IngestLoop _ingest;
+    readonly StatsReporter _stats;
+    readonly EventJournal? _journal;
+    readonly CurveServer? _curve;
 
     /// <summary>Checks every plugin's arguments; throws <see cref="ConfigException"/> before anything is opened.</summary>
     public Collector(CollectorSettings settings, ILogger log)
@@ -50,7 +50,8 @@ internal sealed class Collector : IDisposable
         }
         _journal?.ExpectPlugins(_plugins.Select(p => p.Name));
         _ingest = new IngestLoop(settings.Ingest, _plugins, new RejectionReporter(_counters, log), _journal,
-            _journal is null ? [] : settings.Control.Endpoints) { Curve = _curve };
+            _journal is null ? [] : settings.Control.Endpoints)
+        { Curve = _curve };
         _stats = new StatsReporter(_counters, _plugins, log, _journal);
     }
 

@@ -6,7 +6,7 @@ namespace Distlog.Collector;
 /// <c>distlogd [--config FILE] [--ingest ENDPOINT]... [--stats-interval DURATION]</c>. Options on the command line
 /// override the config file: <c>--ingest</c> replaces <c>ingest.endpoints</c>, <c>--stats-interval</c> <c>stats.interval</c>.
 /// </summary>
-internal sealed record CommandLine(string? ConfigPath, IReadOnlyList<string> Ingest, TimeSpan? StatsInterval, bool Help)
+sealed record CommandLine(string? ConfigPath, IReadOnlyList<string> Ingest, TimeSpan? StatsInterval, bool Help)
 {
     public const string Usage = """
         Usage: distlogd [--config FILE] [--ingest ENDPOINT]... [--stats-interval DURATION]
@@ -65,6 +65,6 @@ internal sealed record CommandLine(string? ConfigPath, IReadOnlyList<string> Ing
         return settings;
     }
 
-    private static string Value(IReadOnlyList<string> args, ref int i) =>
+    static string Value(IReadOnlyList<string> args, ref int i) =>
         ++i < args.Count ? args[i] : throw new UsageException($"{args[i - 1]} needs a value; see distlogd --help");
 }

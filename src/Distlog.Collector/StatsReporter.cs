@@ -10,13 +10,13 @@ namespace Distlog.Collector;
 /// events delivered, filtered and dropped and the queue depth. Every <c>stats.interval</c> and once at shutdown. Besides,
 /// every <see cref="DropCheckInterval"/>, a warning for each plugin that dropped events since the last look, with the cause.
 /// </summary>
-internal sealed class StatsReporter(IngestCounters counters, IReadOnlyList<PluginHost> plugins, ILogger log, EventJournal? journal = null) : IDisposable
+sealed class StatsReporter(IngestCounters counters, IReadOnlyList<PluginHost> plugins, ILogger log, EventJournal? journal = null) : IDisposable
 {
     public static readonly TimeSpan DropCheckInterval = TimeSpan.FromSeconds(2);
 
-    private readonly long[] _droppedSeen = new long[plugins.Count];
-    private Timer? _timer;
-    private Timer? _dropTimer;
+    readonly long[] _droppedSeen = new long[plugins.Count];
+    Timer? _timer;
+    Timer? _dropTimer;
 
     public void Start(TimeSpan interval)
     {

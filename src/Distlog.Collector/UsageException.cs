@@ -1,4 +1,4 @@
 namespace Distlog.Collector;
 
 /// <summary>A command-line mistake: reported in one line, exit code 2.</summary>
-internal sealed class UsageException(string message) : Exception(message);
+sealed class UsageException(string message) : Exception(message);

@@ -10,8 +10,8 @@ namespace Distlog.Collector.Tests;
 /// </summary>
 public sealed class CollectorEndToEndTests
 {
-    private const int Count = 1_000;
-    private const string RedisKey = "distlog";
+    const int Count = 1_000;
+    const string RedisKey = "distlog";
 
     [Test]
     public void EveryEventPushedArrivesExactlyOnceInFileSqliteAndPublishWithItsTaskKey()
@@ -112,9 +112,9 @@ public sealed class CollectorEndToEndTests
         Assert.That(TaskKeys(Orders(published)), Is.EquivalentTo(keys), "publish");
     }
 
-    private static IEnumerable<StoredRow> Orders(IEnumerable<StoredRow> rows) => rows.Where(r => r.Application == "orders");
+    static IEnumerable<StoredRow> Orders(IEnumerable<StoredRow> rows) => rows.Where(r => r.Application == "orders");
 
-    private static IEnumerable<JsonObject> Orders(IEnumerable<JsonObject> lines) => lines.Where(l => (string?)l["Application"] == "orders");
+    static IEnumerable<JsonObject> Orders(IEnumerable<JsonObject> lines) => lines.Where(l => (string?)l["Application"] == "orders");
 
-    private static IEnumerable<string?> TaskKeys(IEnumerable<JsonObject> lines) => lines.Select(l => (string?)l["TaskKey"]);
+    static IEnumerable<string?> TaskKeys(IEnumerable<JsonObject> lines) => lines.Select(l => (string?)l["TaskKey"]);
 }

@@ -13,12 +13,12 @@ namespace Distlog.Collector.Tests;
 /// </summary>
 public sealed class MongoOutageTests
 {
-    private const int BurstSize = 2_000;
-    private const string Database = "distlog";
-    private const string Collection = "events";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    const int BurstSize = 2_000;
+    const string Database = "distlog";
+    const string Collection = "events";
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
-    private static readonly Regex Summary = new(@"Shutdown: received \d+ messages, accepted (?<accepted>\d+) events, rejected 0; " +
+    static readonly Regex Summary = new(@"Shutdown: received \d+ messages, accepted (?<accepted>\d+) events, rejected 0; " +
         @"file: delivered (?<file>\d+), filtered 0, dropped 0, queued 0, behind \d+; " +
         @"mongo: delivered (?<delivered>\d+), filtered 0, dropped (?<dropped>\d+), queued 0");
 
@@ -57,14 +57,14 @@ public sealed class MongoOutageTests
         Assert.That(collector.Stderr, Does.Match(@"Plugin ""?mongo""? recovered after \d+ failed attempts"));
     }
 
-    private static void SendBurst(Pusher pusher, int burst)
+    static void SendBurst(Pusher pusher, int burst)
     {
         for (var n = burst * BurstSize; n < (burst + 1) * BurstSize; n += 100)
             pusher.SendBatch(Enumerable.Range(n, 100).Select(i => Some.ClefLine(i, taskKey: Some.TaskKey(i))));
     }
 
     /// <summary>The collection holds exactly <paramref name="expected"/>, each once.</summary>
-    private static void AssertStored(IMongoCollection<BsonDocument> events, CollectorProcess collector, IEnumerable<int> expected)
+    static void AssertStored(IMongoCollection<BsonDocument> events, CollectorProcess collector, IEnumerable<int> expected)
     {
         var want = expected.ToList();
         List<int> Numbers() => events.Find(FilterDefinition<BsonDocument>.Empty).ToList().Select(d => d["N"].AsInt32).Order().ToList();

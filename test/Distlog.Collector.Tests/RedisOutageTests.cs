@@ -10,17 +10,17 @@ namespace Distlog.Collector.Tests;
 /// </summary>
 public sealed class RedisOutageTests
 {
-    private const int Bursts = 5;
-    private const int BurstSize = 2_000;
-    private const int Total = Bursts * BurstSize;
-    private const int BatchSize = 1_000; // the plugin's default: what one failing attempt holds out of its queue
-    private const string Key = "distlog";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    const int Bursts = 5;
+    const int BurstSize = 2_000;
+    const int Total = Bursts * BurstSize;
+    const int BatchSize = 1_000; // the plugin's default: what one failing attempt holds out of its queue
+    const string Key = "distlog";
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
 
-    private static readonly Regex Stats = new(@"Stats: received \d+ messages, accepted \d+ events, rejected 0; " +
+    static readonly Regex Stats = new(@"Stats: received \d+ messages, accepted \d+ events, rejected 0; " +
         @"file: delivered (?<file>\d+), filtered 0, dropped 0, queued 0, behind \d+; " +
         @"redis: delivered (?<delivered>\d+), filtered 0, dropped (?<dropped>\d+), queued (?<queued>\d+)");
-    private static readonly Regex Summary = new(@"Shutdown: received \d+ messages, accepted (?<accepted>\d+) events, rejected 0; " +
+    static readonly Regex Summary = new(@"Shutdown: received \d+ messages, accepted (?<accepted>\d+) events, rejected 0; " +
         @"file: delivered (?<file>\d+), filtered 0, dropped (?<fileDropped>\d+), queued 0, behind \d+; " +
         @"redis: delivered (?<delivered>\d+), filtered 0, dropped (?<dropped>\d+), queued 0");
 
@@ -73,18 +73,18 @@ public sealed class RedisOutageTests
         AssertRetriesAndDrops(collector.Stderr);
     }
 
-    private static void SendBurst(Pusher pusher, int burst)
+    static void SendBurst(Pusher pusher, int burst)
     {
         for (var n = burst * BurstSize; n < (burst + 1) * BurstSize; n += 100)
             pusher.SendBatch(Enumerable.Range(n, 100).Select(i => Some.ClefLine(i, taskKey: Some.TaskKey(i))));
     }
 
     /// <summary>Every event sent so far is in the stream at least once: the plugin resumed, with what waited in its queue.</summary>
-    private static void AssertRedisCatchesUp(RedisServer redis, CollectorProcess collector, int sent) =>
+    static void AssertRedisCatchesUp(RedisServer redis, CollectorProcess collector, int sent) =>
         Assert.That(Eventually.Holds(() => Stored.Numbers(RedisStream.Read(redis, Key)).Distinct().Count() == sent, Wait), Is.True,
             $"the redis plugin did not catch up with {sent} events:\n{collector.Stderr}");
 
-    private static void WaitUntilTheStreamGrowsPast(RedisServer redis, int length)
+    static void WaitUntilTheStreamGrowsPast(RedisServer redis, int length)
     {
         using var connection = redis.Connect();
         var deadline = DateTime.UtcNow + Wait;
@@ -93,7 +93,7 @@ public sealed class RedisOutageTests
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the redis plugin wrote nothing of the burst");
     }
 
-    private static void AssertFileKeepsUpWhileRedisIsDown(TempFolder folder, CollectorProcess collector, int sent) =>
+    static void AssertFileKeepsUpWhileRedisIsDown(TempFolder folder, CollectorProcess collector, int sent) =>
         Assert.That(Eventually.Holds(() => Stored.ClefLines(folder.Combine("logs")).Count == sent, Wait), Is.True,
             $"the file plugin stalled at {Stored.ClefLines(folder.Combine("logs")).Count} of {sent} while redis was down:\n{collector.Stderr}");
 
@@ -101,7 +101,7 @@ public sealed class RedisOutageTests
     /// A stats line after the burst: the file plugin delivered everything; the redis plugin holds what it has not
     /// delivered in its queue, besides the one batch it keeps retrying, and dropped none.
     /// </summary>
-    private static void AssertRedisEventsWaitInTheQueue(CollectorProcess collector, int sent)
+    static void AssertRedisEventsWaitInTheQueue(CollectorProcess collector, int sent)
     {
         var sentText = sent.ToString(CultureInfo.InvariantCulture);
         // The ingest thread offers each event to file, then to redis: wait until redis has been offered them all too.
@@ -113,7 +113,7 @@ public sealed class RedisOutageTests
         Assert.That(stats.Groups["dropped"].Value, Is.EqualTo("0"), stats.Value);
     }
 
-    private static void AssertRetriesAndDrops(string stderr)
+    static void AssertRetriesAndDrops(string stderr)
     {
         var summary = Summary.Match(stderr);
         Assert.That(summary.Success, Is.True, stderr);
@@ -133,5 +133,5 @@ public sealed class RedisOutageTests
         Assert.That(Regex.IsMatch(stderr, @"Plugin ""?file""? failed"), Is.False, "the file plugin never failed");
     }
 
-    private static long Count(Match stats, string group) => long.Parse(stats.Groups[group].Value, CultureInfo.InvariantCulture);
+    static long Count(Match stats, string group) => long.Parse(stats.Groups[group].Value, CultureInfo.InvariantCulture);
 }

@@ -5,7 +5,7 @@ namespace Distlog.Collector.Tests;
 
 public sealed class ShutdownTests
 {
-    private static readonly Regex Summary = new(@"Shutdown: received (\d+) messages, accepted (\d+) events, rejected 0; file: delivered (\d+), filtered 0, dropped (\d+), queued 0");
+    static readonly Regex Summary = new(@"Shutdown: received (\d+) messages, accepted (\d+) events, rejected 0; file: delivered (\d+), filtered 0, dropped (\d+), queued 0");
 
     [Test]
     public void SigtermUnderLoadExitsZeroWithEveryAcceptedEventInTheFile()

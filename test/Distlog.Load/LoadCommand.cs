@@ -8,7 +8,7 @@ namespace Distlog.Load;
 /// The harness: runs the chosen scenarios in order, prints each section as it completes, and writes the whole
 /// report (machine, command, every table) to <see cref="LoadOptions.OutputPath"/>. Exit code 1 when a run lost events.
 /// </summary>
-internal static class LoadCommand
+static class LoadCommand
 {
     public static int Run(LoadOptions options)
     {

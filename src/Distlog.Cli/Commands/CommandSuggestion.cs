@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Distlog.Cli.Commands;
 
 /// <summary>The "did you mean" of an unknown command: the subcommands within two edits (a swap counts as one).</summary>
-internal static class CommandSuggestion
+static class CommandSuggestion
 {
     const int MaxDistance = 2;
 

@@ -12,7 +12,7 @@ using Serilog.Expressions;
 namespace Distlog.Cli.Commands;
 
 /// <summary>Builds the options and arguments several commands share, each with its parser and help text.</summary>
-internal static class CommonOptions
+static class CommonOptions
 {
     /// <summary><c>[FILE|-]</c>: a CLEF file, or standard input for <c>-</c> or nothing.</summary>
     public static Argument<string> Input()

@@ -7,7 +7,7 @@ namespace Distlog.Cli.Commands;
 /// The command line as a whole: builds the root command, parses, and turns every failure into one line on
 /// standard error and an exit code (see <see cref="ExitCodes"/>). Tests run it in-process against memory streams.
 /// </summary>
-internal static class DistlogCli
+static class DistlogCli
 {
     /// <summary>The executable's name, used in messages.</summary>
     public const string Name = "distlog";

@@ -7,7 +7,7 @@ namespace Distlog.Cli.Commands;
 /// <c>distlog keygen NAME</c>: writes a CURVE certificate pair in czmq's format, <c>NAME</c> (public) and
 /// <c>NAME_secret</c> (both keys, mode 0600), and prints the public key.
 /// </summary>
-internal sealed class KeygenCommand : Command
+sealed class KeygenCommand : Command
 {
     readonly CliConsole _console;
     readonly Argument<string> _path = new("NAME") { Description = "The public certificate's path; the secret one is NAME_secret" };

@@ -6,7 +6,7 @@ using Distlog.Cli.Rendering;
 namespace Distlog.Cli.Commands;
 
 /// <summary><c>distlog print [FILE...|-]</c>: renders CLEF as text, or filters it and writes CLEF again.</summary>
-internal sealed class PrintCommand : Command
+sealed class PrintCommand : Command
 {
     readonly CliConsole _console;
     readonly Argument<string[]> _input = CommonOptions.Inputs();

@@ -6,7 +6,7 @@ using Distlog.Cli.Rendering;
 namespace Distlog.Cli.Commands;
 
 /// <summary><c>distlog query --db PATH</c>: selects events from the collector's SQLite store.</summary>
-internal sealed class QueryCommand : Command
+sealed class QueryCommand : Command
 {
     readonly CliConsole _console;
     readonly Option<string> _db = new("--db")

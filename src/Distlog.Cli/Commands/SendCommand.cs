@@ -5,7 +5,7 @@ using Distlog.Cli.Sending;
 namespace Distlog.Cli.Commands;
 
 /// <summary><c>distlog send [FILE|-]</c>: sends CLEF lines to a collector.</summary>
-internal sealed class SendCommand : Command
+sealed class SendCommand : Command
 {
     readonly CliConsole _console;
     readonly Argument<string> _input = CommonOptions.Input();

@@ -6,7 +6,7 @@ using Distlog.Cli.Tailing;
 namespace Distlog.Cli.Commands;
 
 /// <summary><c>distlog tail</c>: follows the collector's publish socket until Ctrl-C or <c>--count</c>.</summary>
-internal sealed class TailCommand : Command
+sealed class TailCommand : Command
 {
     readonly CliConsole _console;
     readonly Option<string> _endpoint = CommonOptions.Endpoint(TailOptions.DefaultEndpoint, "The collector's publish (PUB) endpoint");

@@ -7,7 +7,7 @@ using Distlog.Cli.Rendering;
 namespace Distlog.Cli.Commands;
 
 /// <summary><c>distlog tree [FILE...|-] [--db PATH]</c>: rebuilds task trees from CLEF or the store and draws them.</summary>
-internal sealed class TreeCommand : Command
+sealed class TreeCommand : Command
 {
     /// <summary>Without <c>--task</c>, <c>--db</c> draws the trees of this many most recent events.</summary>
     public const int DefaultDatabaseLimit = 10_000;

@@ -5,7 +5,7 @@ using Serilog.Events;
 namespace Distlog.Cli.Filtering;
 
 /// <summary>Reads the well-known properties of an event: <c>TaskKey</c>, <c>TaskStatus</c>, <c>Application</c>.</summary>
-internal static class EventFields
+static class EventFields
 {
     /// <summary>Property names written by the library and the sink.</summary>
     public const string TaskKeyName = "TaskKey", TaskStatusName = "TaskStatus", TaskElapsedName = "TaskElapsed",

@@ -7,7 +7,7 @@ namespace Distlog.Cli.Filtering;
 /// The filters of the commands that read events: <c>--level</c>, <c>--app</c>, <c>--task</c>, <c>--property</c>, <c>--filter</c>.
 /// An event passes when it passes every filter that is set. Immutable and thread-safe.
 /// </summary>
-internal sealed record EventFilter
+sealed record EventFilter
 {
     /// <summary>Passes everything.</summary>
     public static readonly EventFilter None = new();

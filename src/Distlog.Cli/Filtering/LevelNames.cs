@@ -4,16 +4,26 @@ using Serilog.Events;
 namespace Distlog.Cli.Filtering;
 
 /// <summary>Level names accepted by <c>--level</c> and written by the text renderer.</summary>
-internal static class LevelNames
+static class LevelNames
 {
     static readonly Dictionary<string, LogEventLevel> Names = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["verbose"] = LogEventLevel.Verbose, ["vrb"] = LogEventLevel.Verbose, ["trace"] = LogEventLevel.Verbose,
-        ["debug"] = LogEventLevel.Debug, ["dbg"] = LogEventLevel.Debug,
-        ["information"] = LogEventLevel.Information, ["info"] = LogEventLevel.Information, ["inf"] = LogEventLevel.Information,
-        ["warning"] = LogEventLevel.Warning, ["warn"] = LogEventLevel.Warning, ["wrn"] = LogEventLevel.Warning,
-        ["error"] = LogEventLevel.Error, ["err"] = LogEventLevel.Error,
-        ["fatal"] = LogEventLevel.Fatal, ["ftl"] = LogEventLevel.Fatal, ["critical"] = LogEventLevel.Fatal,
+        ["verbose"] = LogEventLevel.Verbose,
+        ["vrb"] = LogEventLevel.Verbose,
+        ["trace"] = LogEventLevel.Verbose,
+        ["debug"] = LogEventLevel.Debug,
+        ["dbg"] = LogEventLevel.Debug,
+        ["information"] = LogEventLevel.Information,
+        ["info"] = LogEventLevel.Information,
+        ["inf"] = LogEventLevel.Information,
+        ["warning"] = LogEventLevel.Warning,
+        ["warn"] = LogEventLevel.Warning,
+        ["wrn"] = LogEventLevel.Warning,
+        ["error"] = LogEventLevel.Error,
+        ["err"] = LogEventLevel.Error,
+        ["fatal"] = LogEventLevel.Fatal,
+        ["ftl"] = LogEventLevel.Fatal,
+        ["critical"] = LogEventLevel.Fatal,
     };
 
     /// <summary>The accepted spellings, for help and error text.</summary>

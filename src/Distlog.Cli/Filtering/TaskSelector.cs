@@ -6,7 +6,7 @@ namespace Distlog.Cli.Filtering;
 /// The value of <c>--task</c>: a root id selects the whole tree; a task id (<c>root/1/2</c>) selects that task
 /// and its subtasks.
 /// </summary>
-internal sealed class TaskSelector
+sealed class TaskSelector
 {
     TaskSelector(string root, string path)
     {

@@ -7,7 +7,7 @@ namespace Distlog.Cli.Input;
 /// Reads CLEF lines into events, validating each with <see cref="ClefReader"/> and treating bad lines
 /// as the <see cref="InvalidDataMode"/> says. Blank lines are skipped. Not thread-safe.
 /// </summary>
-internal sealed class ClefEventReader
+sealed class ClefEventReader
 {
     readonly InvalidDataMode _mode;
     readonly TextWriter _error;

@@ -5,7 +5,7 @@ namespace Distlog.Cli.Input;
 /// The bytes are handed on unchanged, so <c>send</c> and <c>print --format clef</c> forward what they read.
 /// Not thread-safe.
 /// </summary>
-internal sealed class ClefLineReader
+sealed class ClefLineReader
 {
     /// <summary>The longest line kept: the collector's default message limit. Longer lines are reported as too long.</summary>
     public const int DefaultMaxLineBytes = 4 * 1024 * 1024;

@@ -1,7 +1,7 @@
 namespace Distlog.Cli.Input;
 
 /// <summary>Opens the <c>[FILE|-]</c> argument of <c>send</c> and the <c>[FILE...|-]</c> of <c>print</c> and <c>tree</c>.</summary>
-internal static class InputFile
+static class InputFile
 {
     /// <summary>The argument value that means standard input, as with most Unix tools.</summary>
     public const string StandardInput = "-";

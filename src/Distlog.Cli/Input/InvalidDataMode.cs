@@ -1,7 +1,7 @@
 namespace Distlog.Cli.Input;
 
 /// <summary>What a command does with a line that is not valid CLEF; the values of <c>--invalid-data</c>, as in clef-tool.</summary>
-internal enum InvalidDataMode
+enum InvalidDataMode
 {
     /// <summary>Stop at the first bad line, naming its number and the reason; exit non-zero. The default.</summary>
     Fail,

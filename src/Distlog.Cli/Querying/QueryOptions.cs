@@ -4,7 +4,7 @@ using Serilog.Events;
 namespace Distlog.Cli.Querying;
 
 /// <summary>The filters of <c>distlog query</c> (and of <c>tree --db</c>). Immutable.</summary>
-internal sealed record QueryOptions
+sealed record QueryOptions
 {
     /// <summary>The default of <c>--limit</c>.</summary>
     public const int DefaultLimit = 100;

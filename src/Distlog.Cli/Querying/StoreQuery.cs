@@ -12,7 +12,7 @@ namespace Distlog.Cli.Querying;
 /// Reads events from the collector's SQLite store (schema in docs/collector.md) with parameterised SQL.
 /// Opens the file read-only, so it is safe beside a running collector. One instance per query.
 /// </summary>
-internal sealed class StoreQuery
+sealed class StoreQuery
 {
     readonly string _path;
     readonly TextWriter _error;

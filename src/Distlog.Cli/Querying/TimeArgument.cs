@@ -6,7 +6,7 @@ namespace Distlog.Cli.Querying;
 /// Parses <c>--since</c>/<c>--until</c>: an ISO 8601 date or date and time (UTC unless it has an offset), or a
 /// span back from now: a number and a unit, <c>s</c>, <c>m</c>, <c>h</c>, <c>d</c> or <c>w</c> (<c>90s</c>, <c>15m</c>, <c>1h</c>, <c>2d</c>).
 /// </summary>
-internal static class TimeArgument
+static class TimeArgument
 {
     /// <summary>What the option help says is accepted.</summary>
     public const string Accepted = "ISO 8601 (2024-05-01, 2024-05-01T10:00:00Z) or a span back from now (30s, 15m, 1h, 2d, 1w)";

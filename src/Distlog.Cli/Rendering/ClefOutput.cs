@@ -3,7 +3,7 @@ using Distlog.Cli.Input;
 namespace Distlog.Cli.Rendering;
 
 /// <summary>Writes each event's original CLEF line and <c>\n</c>, byte for byte. Not thread-safe.</summary>
-internal sealed class ClefOutput : IEventOutput
+sealed class ClefOutput : IEventOutput
 {
     readonly Stream _output;
     readonly bool _flushEach;

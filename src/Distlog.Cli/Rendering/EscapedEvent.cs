@@ -9,7 +9,7 @@ namespace Distlog.Cli.Rendering;
 /// depth, the exception) has its control characters escaped by <see cref="ControlCharacters"/>; the exception keeps its
 /// line feeds and tabs. A template can then show any of it on a terminal. The event itself is not changed.
 /// </summary>
-internal static class EscapedEvent
+static class EscapedEvent
 {
     static readonly MessageTemplateParser Parser = new();
 

@@ -3,7 +3,7 @@ using Serilog.Formatting;
 namespace Distlog.Cli.Rendering;
 
 /// <summary>Creates the <see cref="IEventOutput"/> for a <c>--format</c>.</summary>
-internal static class EventOutputs
+static class EventOutputs
 {
     /// <summary>The output for <paramref name="format"/> on <paramref name="console"/>'s standard output: text through
     /// <paramref name="template"/> (a Serilog.Expressions template, checked while parsing), or the default layout where it

@@ -3,7 +3,7 @@ using Distlog.Cli.Input;
 namespace Distlog.Cli.Rendering;
 
 /// <summary>Where a command's events go: CLEF, text or trees. Driven by one thread.</summary>
-internal interface IEventOutput
+interface IEventOutput
 {
     /// <summary>Writes (or, for trees, collects) one event.</summary>
     void Write(ClefRecord record);

@@ -10,7 +10,7 @@ namespace Distlog.Cli.Rendering;
 /// Holds at most <see cref="DefaultMaxHeldEvents"/> events, drawing the oldest unfinished tree to make room.
 /// Not thread-safe.
 /// </summary>
-internal sealed class LiveTreeOutput : IEventOutput
+sealed class LiveTreeOutput : IEventOutput
 {
     /// <summary>How many task events are held back before the oldest tree is drawn unfinished.</summary>
     public const int DefaultMaxHeldEvents = 100_000;

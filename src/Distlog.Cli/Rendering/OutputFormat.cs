@@ -1,7 +1,7 @@
 namespace Distlog.Cli.Rendering;
 
 /// <summary>The values of <c>--format</c>.</summary>
-internal enum OutputFormat
+enum OutputFormat
 {
     /// <summary>One CLEF object per line, UTF-8, <c>\n</c>: the original bytes, as clef-tool reads them.</summary>
     Clef,

@@ -8,7 +8,7 @@ namespace Distlog.Cli.Rendering;
 /// A node without events is a placeholder for a task whose subtasks were seen but whose own events were not.
 /// Built by <see cref="TaskTreeBuilder"/>; not thread-safe.
 /// </summary>
-internal sealed class TaskNode
+sealed class TaskNode
 {
     /// <summary>Creates an empty node for the task <c>{root}{path}</c>.</summary>
     public TaskNode(string root, string path)

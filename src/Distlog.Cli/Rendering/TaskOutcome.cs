@@ -1,7 +1,7 @@
 namespace Distlog.Cli.Rendering;
 
 /// <summary>How a task ended, as its completion event's <c>TaskStatus</c> says.</summary>
-internal enum TaskOutcome
+enum TaskOutcome
 {
     /// <summary>No completion event (yet): still running, lost, or outside the input.</summary>
     Unfinished,

@@ -10,7 +10,7 @@ namespace Distlog.Cli.Rendering;
 /// its id. Ancestors never seen become placeholders. The same event read twice is kept once.
 /// Not thread-safe: one builder per tree.
 /// </summary>
-internal sealed class TaskTreeBuilder
+sealed class TaskTreeBuilder
 {
     readonly Dictionary<string, TaskNode> _nodes = new(StringComparer.Ordinal);
     readonly Dictionary<string, TaskNode> _roots = new(StringComparer.Ordinal);

@@ -11,7 +11,7 @@ namespace Distlog.Cli.Rendering;
 /// A failed event's exception hangs under it. A subtask that ran in another process names that process.
 /// Event text passes through <see cref="ControlCharacters"/>. Immutable and thread-safe; the writer is the caller's.
 /// </summary>
-internal sealed class TaskTreeRenderer
+sealed class TaskTreeRenderer
 {
     /// <summary>The heading of the events outside any task, listed after the trees.</summary>
     public const string LooseHeading = "(no task)";

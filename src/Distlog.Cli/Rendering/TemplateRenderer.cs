@@ -12,7 +12,7 @@ namespace Distlog.Cli.Rendering;
 /// the terminal, while the theme's own colours do; each event's text ends with a line end (one is added where the
 /// template does not write one). Immutable and thread-safe; the writer is the caller's.
 /// </summary>
-internal sealed class TemplateRenderer : ITextFormatter
+sealed class TemplateRenderer : ITextFormatter
 {
     readonly ExpressionTemplate _template;
 

@@ -4,7 +4,7 @@ using Serilog.Formatting;
 namespace Distlog.Cli.Rendering;
 
 /// <summary>Writes each event as text: the default layout (<see cref="TextRenderer"/>) or a <see cref="TemplateRenderer"/>. Not thread-safe.</summary>
-internal sealed class TextOutput : IEventOutput
+sealed class TextOutput : IEventOutput
 {
     readonly TextWriter _output;
     readonly ITextFormatter _renderer;

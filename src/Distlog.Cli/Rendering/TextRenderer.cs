@@ -12,7 +12,7 @@ namespace Distlog.Cli.Rendering;
 /// exceptions keep their line feeds and tabs. With colour on, the level, the timestamp and a task's status carry ANSI
 /// colours (those are the renderer's own, never the event's). Immutable and thread-safe; the writer is the caller's.
 /// </summary>
-internal sealed class TextRenderer : ITextFormatter
+sealed class TextRenderer : ITextFormatter
 {
     /// <summary>Ends a colour.</summary>
     public const string Reset = "\u001b[0m";

@@ -1,7 +1,7 @@
 namespace Distlog.Cli.Rendering;
 
 /// <summary>The marks a task tree is drawn with: Unicode (as eliot-tree) or plain ASCII (<c>--ascii</c>).</summary>
-internal sealed record TreeGlyphs(
+sealed record TreeGlyphs(
     string Branch, string LastBranch, string Vertical, string Space,
     string Succeeded, string Failed, string Unfinished, string Duration, string Arrow)
 {

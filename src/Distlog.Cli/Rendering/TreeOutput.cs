@@ -3,7 +3,7 @@ using Distlog.Cli.Input;
 namespace Distlog.Cli.Rendering;
 
 /// <summary>Collects every event and draws the task trees at the end. Not thread-safe.</summary>
-internal sealed class TreeOutput : IEventOutput
+sealed class TreeOutput : IEventOutput
 {
     readonly TextWriter _output;
     readonly TaskTreeRenderer _renderer;

@@ -11,7 +11,7 @@ namespace Distlog.Cli.Sending;
 /// the send; before returning, the transport is disposed, which waits up to the linger for the last messages to leave.
 /// One instance sends once, on the calling thread.
 /// </summary>
-internal sealed class ClefSender
+sealed class ClefSender
 {
     readonly SendOptions _options;
     readonly TextWriter _error;

@@ -3,7 +3,7 @@ using Distlog.Cli.Input;
 namespace Distlog.Cli.Sending;
 
 /// <summary>How <c>distlog send</c> delivers. Immutable.</summary>
-internal sealed record SendOptions
+sealed record SendOptions
 {
     /// <summary>The collector's ingest socket: the default of <c>--endpoint</c>.</summary>
     public const string DefaultEndpoint = "tcp://localhost:5010";

@@ -4,4 +4,4 @@ namespace Distlog.Cli.Sending;
 /// <param name="Events">Events sent.</param>
 /// <param name="Messages">ZeroMQ messages (batches) sent.</param>
 /// <param name="InvalidLines">Lines skipped as invalid (<c>--invalid-data ignore|report</c>).</param>
-internal sealed record SendResult(long Events, long Messages, long InvalidLines);
+sealed record SendResult(long Events, long Messages, long InvalidLines);

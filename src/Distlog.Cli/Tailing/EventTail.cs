@@ -13,7 +13,7 @@ namespace Distlog.Cli.Tailing;
 /// slow subscribers and a new subscriber misses what was published before it joined.
 /// One instance runs once, on the calling thread, which owns the socket.
 /// </summary>
-internal sealed class EventTail
+sealed class EventTail
 {
     static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 

@@ -4,7 +4,7 @@ using Serilog.Events;
 namespace Distlog.Cli.Tailing;
 
 /// <summary>What <c>distlog tail</c> follows. Immutable.</summary>
-internal sealed record TailOptions
+sealed record TailOptions
 {
     /// <summary>The collector's publish socket: the default of <c>--endpoint</c>.</summary>
     public const string DefaultEndpoint = "tcp://localhost:5011";

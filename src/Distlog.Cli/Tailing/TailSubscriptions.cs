@@ -8,7 +8,7 @@ namespace Distlog.Cli.Tailing;
 /// the collector sends only what is asked for. A prefix cannot end a name (<c>PLC/Error/orders</c> also
 /// matches <c>orders-eu</c>), so <see cref="Matches"/> checks the application exactly on arrival.
 /// </summary>
-internal static class TailSubscriptions
+static class TailSubscriptions
 {
     /// <summary>The prefixes to subscribe to.</summary>
     public static IReadOnlyList<string> Prefixes(TailOptions options)

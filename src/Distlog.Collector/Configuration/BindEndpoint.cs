@@ -8,7 +8,7 @@ namespace Distlog.Collector.Configuration;
 /// Checks an endpoint distlogd binds (ingest, publish) before libzmq sees it: libzmq takes port 99999 as 34463 and
 /// reads a host name as a network interface ("No such device"), so both are caught here, with the fix.
 /// </summary>
-internal static class BindEndpoint
+static class BindEndpoint
 {
     public const string Forms = "tcp://127.0.0.1:5010, tcp://*:5010, ipc:///tmp/distlog or inproc://name";
 
@@ -33,7 +33,7 @@ internal static class BindEndpoint
         return HostProblem(endpoint, host, port);
     }
 
-    private static string? HostProblem(string endpoint, string host, string port)
+    static string? HostProblem(string endpoint, string host, string port)
     {
         if (host.Length == 0)
             return $"'{endpoint}' names no address; give an IP address (tcp://127.0.0.1:{port}) or * for every interface";
@@ -46,7 +46,7 @@ internal static class BindEndpoint
     }
 
     // libzmq binds to an interface by name (tcp://eth0:5010); only names that are not interfaces are refused.
-    private static bool IsInterface(string name)
+    static bool IsInterface(string name)
     {
         try
         {

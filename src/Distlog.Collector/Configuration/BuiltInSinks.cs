@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Configuration;
 
 /// <summary>The sink names the collector implements itself; any other name needs <c>using</c>.</summary>
-internal static class BuiltInSinks
+static class BuiltInSinks
 {
     public const string File = "file";
     public const string Sqlite = "sqlite";

@@ -3,11 +3,11 @@ using System.Globalization;
 namespace Distlog.Collector.Configuration;
 
 /// <summary>A size in bytes as written in YAML: a whole number of bytes, or one with <c>KiB</c>, <c>MiB</c> or <c>GiB</c>.</summary>
-internal static class ByteSize
+static class ByteSize
 {
     public const string Formats = "a whole number of bytes, or e.g. 512KiB, 256MiB, 2GiB";
 
-    private static readonly (string Suffix, long Factor)[] Units = [("KiB", 1L << 10), ("MiB", 1L << 20), ("GiB", 1L << 30)];
+    static readonly (string Suffix, long Factor)[] Units = [("KiB", 1L << 10), ("MiB", 1L << 20), ("GiB", 1L << 30)];
 
     public static bool TryParse(string text, out long bytes)
     {

@@ -7,7 +7,7 @@ namespace Distlog.Collector.Configuration;
 /// <param name="Plugins">The <c>plugins</c> list, in order.</param>
 /// <param name="Journal">The <c>journal</c> section; null where <c>journal: { enabled: false }</c>.</param>
 /// <param name="ControlSection">The <c>control</c> section; null for the endpoints beside ingest's (<see cref="Control"/>).</param>
-internal sealed record CollectorSettings(
+sealed record CollectorSettings(
     string Source,
     IngestSettings Ingest,
     StatsSettings Stats,

@@ -4,7 +4,7 @@ namespace Distlog.Collector.Configuration;
 /// A configuration error the user can fix: the message names the file, the line and the key,
 /// e.g. <c>distlogd.yaml:7: plugins[1].sink: unknown sink 'sqlit'; known sinks: ...</c>.
 /// </summary>
-internal sealed class ConfigException : Exception
+sealed class ConfigException : Exception
 {
     public ConfigException(ConfigLocation location, string key, string problem, Exception? inner = null)
         : base(key.Length == 0 ? $"{location}: {problem}" : $"{location}: {key}: {problem}", inner)

@@ -7,7 +7,7 @@ namespace Distlog.Collector.Configuration;
 /// Reads <c>distlogd.yaml</c> through YamlDotNet's representation model, so that every error names the file,
 /// the line and the key. All keys are optional; a missing <c>plugins</c> key means the default plugins.
 /// </summary>
-internal static class ConfigLoader
+static class ConfigLoader
 {
     public static CollectorSettings LoadFile(string path)
     {
@@ -50,7 +50,7 @@ internal static class ConfigLoader
         return ReadRoot(reader, stream.Documents[0].RootNode);
     }
 
-    private static CollectorSettings ReadRoot(YamlReader reader, YamlNode root)
+    static CollectorSettings ReadRoot(YamlReader reader, YamlNode root)
     {
         var ingest = IngestSettings.Default;
         var stats = StatsSettings.Default;
@@ -76,14 +76,14 @@ internal static class ConfigLoader
     }
 
     /// <summary>Gives each plugin its share of <c>ingest.maxQueuedBytes</c> and the folders its <c>using</c> may load from.</summary>
-    private static CollectorSettings Complete(CollectorSettings settings, IReadOnlyList<string> pluginsPath)
+    static CollectorSettings Complete(CollectorSettings settings, IReadOnlyList<string> pluginsPath)
     {
         var share = settings.Ingest.MaxQueuedBytes / Math.Max(1, settings.Plugins.Count);
         IReadOnlyList<string> folders = [AppContext.BaseDirectory, .. pluginsPath.Select(Path.GetFullPath)];
         return settings with { Plugins = [.. settings.Plugins.Select(p => p with { QueueBytes = share, AssemblyFolders = folders })] };
     }
 
-    private static YamlNode ControlEndpoint(YamlReader reader, YamlMappingNode map, string path)
+    static YamlNode ControlEndpoint(YamlReader reader, YamlMappingNode map, string path)
     {
         YamlNode? endpoint = null;
         foreach (var (_, _, value) in reader.Entries(map, path, "endpoint"))
@@ -91,7 +91,7 @@ internal static class ConfigLoader
         return endpoint ?? throw reader.Error(map, path, "expected endpoint, e.g. control: { endpoint: \"tcp://127.0.0.1:5012\" }");
     }
 
-    private static IngestSettings ReadIngest(YamlReader reader, YamlNode node, string path)
+    static IngestSettings ReadIngest(YamlReader reader, YamlNode node, string path)
     {
         var settings = IngestSettings.Default;
         var queuedAt = node;
@@ -110,13 +110,13 @@ internal static class ConfigLoader
         return settings;
     }
 
-    private static long ReadBytes(YamlReader reader, YamlNode node, string key)
+    static long ReadBytes(YamlReader reader, YamlNode node, string key)
     {
         var text = reader.Scalar(node, key);
         return ByteSize.TryParse(text, out var bytes) ? bytes : throw reader.Error(node, key, $"'{text}' is not a size ({ByteSize.Formats})");
     }
 
-    private static IReadOnlyList<string> ReadFolders(YamlReader reader, YamlNode node, string key)
+    static IReadOnlyList<string> ReadFolders(YamlReader reader, YamlNode node, string key)
     {
         var folders = reader.ScalarOrList(node, key);
         for (var i = 0; i < folders.Count; i++)
@@ -130,14 +130,14 @@ internal static class ConfigLoader
         return folders;
     }
 
-    private static IngestSettings ReadEndpoints(YamlReader reader, YamlNode node, string key, IngestSettings settings)
+    static IngestSettings ReadEndpoints(YamlReader reader, YamlNode node, string key, IngestSettings settings)
     {
         var endpoints = ReadEndpointList(reader, node, key);
         var locations = node is YamlSequenceNode list ? list.Children.Select(reader.At).ToArray() : [reader.At(node)];
         return settings with { Endpoints = endpoints, EndpointLocations = locations };
     }
 
-    private static IReadOnlyList<string> ReadEndpointList(YamlReader reader, YamlNode node, string key)
+    static IReadOnlyList<string> ReadEndpointList(YamlReader reader, YamlNode node, string key)
     {
         var endpoints = reader.ScalarOrList(node, key);
         if (endpoints.Count == 0)
@@ -150,7 +150,7 @@ internal static class ConfigLoader
         return endpoints;
     }
 
-    private static StatsSettings ReadStats(YamlReader reader, YamlNode node, string path)
+    static StatsSettings ReadStats(YamlReader reader, YamlNode node, string path)
     {
         var settings = StatsSettings.Default;
         foreach (var (_, key, value) in reader.Entries(reader.Mapping(node, path), path, "interval"))
@@ -163,10 +163,10 @@ internal static class ConfigLoader
         return settings;
     }
 
-    private static IReadOnlyList<PluginSettings> DefaultPlugins(string source) =>
+    static IReadOnlyList<PluginSettings> DefaultPlugins(string source) =>
         source == DefaultConfig.Source ? [] : DefaultConfig.Load().Plugins;
 
-    private static string Trim(string message)
+    static string Trim(string message)
     {
         // YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: 20) - (...): "; the line is already ours.
         var end = message.IndexOf("): ", StringComparison.Ordinal);

@@ -7,7 +7,7 @@ namespace Distlog.Collector.Configuration;
 /// batches acknowledged (and, later, to follow level rules). Without the section: each ingest endpoint's host on its port
 /// plus <see cref="PortOffset"/> (5012 for 5010), which is where a sink looks by default.
 /// </summary>
-internal sealed record ControlSettings(IReadOnlyList<string> Endpoints)
+sealed record ControlSettings(IReadOnlyList<string> Endpoints)
 {
     public const int PortOffset = 2;
 
@@ -15,7 +15,7 @@ internal sealed record ControlSettings(IReadOnlyList<string> Endpoints)
     /// (a random port where ingest's is <c>*</c>).</summary>
     public static ControlSettings For(IngestSettings ingest) => new(ingest.Endpoints.Select(Beside).ToList());
 
-    private static string Beside(string endpoint)
+    static string Beside(string endpoint)
     {
         var colon = endpoint.LastIndexOf(':');
         if (!endpoint.StartsWith("tcp://", StringComparison.Ordinal) || colon <= "tcp://".Length)

@@ -7,4 +7,4 @@ namespace Distlog.Collector.Configuration;
 /// <param name="ServerCertificate">The path of the collector's secret certificate (czmq format).</param>
 /// <param name="AuthorizedClients">The folder of the clients' public certificates, re-read on SIGHUP.</param>
 /// <param name="Location">Where the section is, for errors found when the files are read.</param>
-internal sealed record CurveSettings(string ServerCertificate, string AuthorizedClients, ConfigLocation Location);
+sealed record CurveSettings(string ServerCertificate, string AuthorizedClients, ConfigLocation Location);

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 namespace Distlog.Collector.Configuration;
 
 /// <summary>Reads the <c>security</c> section's <c>curve</c> mapping; both of its keys are required.</summary>
-internal static class CurveSettingsReader
+static class CurveSettingsReader
 {
     public static CurveSettings? ReadSecurity(YamlReader reader, YamlNode node, string path)
     {
@@ -13,7 +13,7 @@ internal static class CurveSettingsReader
         return curve;
     }
 
-    private static CurveSettings ReadCurve(YamlReader reader, YamlNode node, string path)
+    static CurveSettings ReadCurve(YamlReader reader, YamlNode node, string path)
     {
         string? server = null, clients = null;
         foreach (var (name, key, value) in reader.Entries(reader.Mapping(node, path), path, "serverCertificate", "authorizedClients"))

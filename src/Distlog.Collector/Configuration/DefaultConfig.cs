@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Configuration;
 
 /// <summary>The configuration <c>distlogd</c> runs without <c>--config</c>.</summary>
-internal static class DefaultConfig
+static class DefaultConfig
 {
     public const string Source = "<embedded default>";
 

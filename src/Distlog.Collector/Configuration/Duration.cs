@@ -6,7 +6,7 @@ namespace Distlog.Collector.Configuration;
 /// Parses durations as written in YAML: <c>250ms</c>, <c>10s</c>, <c>5m</c>, <c>1h</c>, a bare number of seconds,
 /// or a .NET <see cref="TimeSpan"/> such as <c>00:00:10</c>; <c>off</c> means zero.
 /// </summary>
-internal static class Duration
+static class Duration
 {
     public const string Formats = "e.g. 250ms, 10s, 5m, 1h, 00:00:10 or off";
 
@@ -43,7 +43,7 @@ internal static class Duration
         return true;
     }
 
-    private static (string Number, string Unit) Split(string s)
+    static (string Number, string Unit) Split(string s)
     {
         var i = s.Length;
         while (i > 0 && char.IsAsciiLetter(s[i - 1]))

@@ -7,7 +7,7 @@ namespace Distlog.Collector.Configuration;
 /// list that is not empty, its value is in the list (application, topic system letter, task root), and where an
 /// <see cref="Expression"/> is given, that expression is true of it.
 /// </summary>
-internal sealed record FilterSettings(
+sealed record FilterSettings(
     LogEventLevel MinimumLevel,
     IReadOnlyList<string> Applications,
     string Systems,

@@ -5,9 +5,9 @@ using YamlDotNet.RepresentationModel;
 namespace Distlog.Collector.Configuration;
 
 /// <summary>Reads a plugin's <c>filter</c>: <c>minimumLevel</c>, <c>application</c>, <c>system</c>, <c>task</c>, <c>expression</c>.</summary>
-internal static class FilterSettingsReader
+static class FilterSettingsReader
 {
-    private const string Systems = "PST";
+    const string Systems = "PST";
 
     public static FilterSettings Read(YamlReader reader, YamlNode node, string path)
     {
@@ -29,7 +29,7 @@ internal static class FilterSettingsReader
         return filter;
     }
 
-    private static LogEventLevel Level(YamlReader reader, YamlNode node, string key)
+    static LogEventLevel Level(YamlReader reader, YamlNode node, string key)
     {
         var text = reader.Scalar(node, key);
         if (Enum.TryParse<LogEventLevel>(text, ignoreCase: true, out var level) && Enum.IsDefined(level) && !char.IsAsciiDigit(text[0]))
@@ -37,7 +37,7 @@ internal static class FilterSettingsReader
         throw reader.Error(node, key, $"unknown level '{text}'; levels: {string.Join(", ", Enum.GetNames<LogEventLevel>())}");
     }
 
-    private static string Expression(YamlReader reader, YamlNode node, string key)
+    static string Expression(YamlReader reader, YamlNode node, string key)
     {
         var text = reader.Scalar(node, key);
         string? error;
@@ -54,7 +54,7 @@ internal static class FilterSettingsReader
         throw reader.Error(node, key, $"not a Serilog.Expressions condition: {error} (e.g. @l = 'Error' and Application = 'orders')");
     }
 
-    private static string SystemLetters(YamlReader reader, YamlNode node, string key)
+    static string SystemLetters(YamlReader reader, YamlNode node, string key)
     {
         var letters = string.Concat(reader.ScalarOrList(node, key)).ToUpperInvariant();
         foreach (var letter in letters)

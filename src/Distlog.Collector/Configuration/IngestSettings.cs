@@ -4,7 +4,7 @@ namespace Distlog.Collector.Configuration;
 /// The <c>ingest</c> section: where the PULL socket binds, how large one message may be, how many messages libzmq
 /// holds for ingest per connection, and how many bytes of events the plugins' queues hold in all.
 /// </summary>
-internal sealed record IngestSettings(IReadOnlyList<string> Endpoints, int MaxMessageBytes, int ReceiveHighWatermark = IngestSettings.DefaultReceiveHighWatermark)
+sealed record IngestSettings(IReadOnlyList<string> Endpoints, int MaxMessageBytes, int ReceiveHighWatermark = IngestSettings.DefaultReceiveHighWatermark)
 {
     public const string DefaultEndpoint = "tcp://127.0.0.1:5010";
     public const int DefaultMaxMessageBytes = 4 * 1024 * 1024;

@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Configuration;
 
 /// <summary>The journal's <c>fsync</c>: when appended batches are forced to disk.</summary>
-internal enum JournalFsync
+enum JournalFsync
 {
     /// <summary>Every second, in the background. A batch is acknowledged once written to the OS: it survives a crash of
     /// distlogd, and a crash of the machine loses at most the last second. The default.</summary>

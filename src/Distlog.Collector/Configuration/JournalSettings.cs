@@ -4,7 +4,7 @@ namespace Distlog.Collector.Configuration;
 /// The <c>journal</c> section: the folder of segment files every accepted batch is appended to before it is
 /// acknowledged, how large it may grow, and when it is forced to disk.
 /// </summary>
-internal sealed record JournalSettings(string Path, long MaxBytes, JournalFsync Fsync, long SegmentBytes)
+sealed record JournalSettings(string Path, long MaxBytes, JournalFsync Fsync, long SegmentBytes)
 {
     public const string DefaultPath = "logs/journal";
     public const long DefaultMaxBytes = 10L * 1024 * 1024 * 1024;

@@ -5,9 +5,9 @@ namespace Distlog.Collector.Configuration;
 
 /// <summary>Reads the <c>journal</c> section: <c>path</c>, <c>maxBytes</c> (bytes, or with KiB/MiB/GiB/TiB), <c>fsync</c>,
 /// <c>segmentBytes</c>, and <c>enabled</c> (false: no journal and no acknowledgements).</summary>
-internal static class JournalSettingsReader
+static class JournalSettingsReader
 {
-    private const string FsyncChoices = "always, interval, never";
+    const string FsyncChoices = "always, interval, never";
 
     public static JournalSettings? Read(YamlReader reader, YamlNode node, string path)
     {
@@ -48,7 +48,7 @@ internal static class JournalSettingsReader
         return enabled ? settings : null;
     }
 
-    private static long Size(YamlReader reader, YamlNode node, string key, string text)
+    static long Size(YamlReader reader, YamlNode node, string key, string text)
     {
         var units = new[] { ("TiB", 1L << 40), ("GiB", 1L << 30), ("MiB", 1L << 20), ("KiB", 1L << 10), ("", 1L) };
         foreach (var (suffix, factor) in units)

@@ -4,7 +4,7 @@ namespace Distlog.Collector.Configuration;
 
 /// <summary>One entry of a plugin's <c>args</c>: a scalar as written, or null for YAML <c>null</c>/<c>~</c> or a nested
 /// value (a mapping or a list, which only sinks named with <c>using</c> take; see <see cref="Node"/>).</summary>
-internal sealed record PluginArgument(string Name, string? Value, ConfigLocation Location, string Key)
+sealed record PluginArgument(string Name, string? Value, ConfigLocation Location, string Key)
 {
     /// <summary>The value's YAML node, nested or not; null where the argument was made in code.</summary>
     public YamlNode? Node { get; init; }

@@ -10,7 +10,7 @@ namespace Distlog.Collector.Configuration;
 /// <param name="BatchSize">The most events handed to the sink at once; default <see cref="DefaultBatchSize"/>.</param>
 /// <param name="Location">Where <c>sink</c> is written.</param>
 /// <param name="Key">The key path of this entry, e.g. <c>plugins[1]</c>.</param>
-internal sealed record PluginSettings(
+sealed record PluginSettings(
     string Name,
     string Sink,
     string? Using,

@@ -4,9 +4,9 @@ namespace Distlog.Collector.Configuration;
 
 /// <summary>Reads the <c>plugins</c> list: <c>sink</c>, <c>using</c> (an assembly name, never a path), <c>args</c>, <c>filter</c>, and the optional
 /// <c>name</c>, <c>queueCapacity</c>, <c>whenFull</c>, <c>batchSize</c> and (with <c>using</c>) <c>levelSwitches</c>.</summary>
-internal static class PluginSettingsReader
+static class PluginSettingsReader
 {
-    private static readonly string[] Keys = ["sink", "using", "args", "filter", "name", "queueCapacity", "whenFull", "batchSize", "levelSwitches"];
+    static readonly string[] Keys = ["sink", "using", "args", "filter", "name", "queueCapacity", "whenFull", "batchSize", "levelSwitches"];
 
     public static IReadOnlyList<PluginSettings> ReadAll(YamlReader reader, YamlNode node, string path)
     {
@@ -33,7 +33,7 @@ internal static class PluginSettingsReader
         return plugins;
     }
 
-    private static PluginSettings Read(YamlReader reader, YamlNode node, string path)
+    static PluginSettings Read(YamlReader reader, YamlNode node, string path)
     {
         var map = reader.Mapping(node, path);
         string? sink = null, use = null, name = null;
@@ -83,7 +83,7 @@ internal static class PluginSettingsReader
     /// An assembly name, never a path: <c>using</c> loads only from distlogd's folder or <c>pluginsPath</c>, so that a
     /// config cannot make distlogd run code from anywhere else on the machine.
     /// </summary>
-    private static string ReadAssemblyName(YamlReader reader, YamlNode node, string path)
+    static string ReadAssemblyName(YamlReader reader, YamlNode node, string path)
     {
         var name = reader.Scalar(node, path);
         var simple = name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name;
@@ -96,7 +96,7 @@ internal static class PluginSettingsReader
         return simple;
     }
 
-    private static PluginWhenFull ReadWhenFull(YamlReader reader, YamlNode node, string path) =>
+    static PluginWhenFull ReadWhenFull(YamlReader reader, YamlNode node, string path) =>
         reader.Scalar(node, path).ToLowerInvariant() switch
         {
             "drop" => PluginWhenFull.Drop,
@@ -104,7 +104,7 @@ internal static class PluginSettingsReader
             var other => throw reader.Error(node, path, $"'{other}' is not drop or block"),
         };
 
-    private static void ReadArgs(YamlReader reader, YamlNode node, string path, List<PluginArgument> args)
+    static void ReadArgs(YamlReader reader, YamlNode node, string path, List<PluginArgument> args)
     {
         if (node is YamlScalarNode empty && YamlReader.IsNull(empty))
             return;
@@ -119,7 +119,7 @@ internal static class PluginSettingsReader
     }
 
     // As appsettings.json's "LevelSwitches": { "$name": "Level" }, for this plugin's sink alone.
-    private static void ReadLevelSwitches(YamlReader reader, YamlNode node, string path, List<PluginArgument> switches)
+    static void ReadLevelSwitches(YamlReader reader, YamlNode node, string path, List<PluginArgument> switches)
     {
         foreach (var (keyNode, value) in reader.Mapping(node, path).Children)
         {

@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Configuration;
 
 /// <summary>A plugin's <c>whenFull</c>: what ingest does with an event when the plugin's queue is full.</summary>
-internal enum PluginWhenFull
+enum PluginWhenFull
 {
     /// <summary>Drop the event for this plugin and count it; ingest and the other plugins go on. The default.</summary>
     Drop,

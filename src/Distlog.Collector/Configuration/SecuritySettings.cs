@@ -7,7 +7,7 @@ namespace Distlog.Collector.Configuration;
 /// </summary>
 /// <param name="AllowInsecure"><c>security.allowInsecure</c>: bind beyond loopback without CURVE. Default false.</param>
 /// <param name="Curve"><c>security.curve</c>; null where the section does not set it.</param>
-internal sealed record SecuritySettings(bool AllowInsecure, CurveSettings? Curve)
+sealed record SecuritySettings(bool AllowInsecure, CurveSettings? Curve)
 {
     public static SecuritySettings Default { get; } = new(AllowInsecure: false, Curve: null);
 }

@@ -4,7 +4,7 @@ namespace Distlog.Collector.Configuration;
 
 /// <summary>Reads the <c>security</c> section: <c>allowInsecure</c> and <c>curve</c> { <c>serverCertificate</c>,
 /// <c>authorizedClients</c> }.</summary>
-internal static class SecuritySettingsReader
+static class SecuritySettingsReader
 {
     public static SecuritySettings Read(YamlReader reader, YamlNode node, string path)
     {
@@ -20,7 +20,7 @@ internal static class SecuritySettingsReader
         return settings;
     }
 
-    private static CurveSettings ReadCurve(YamlReader reader, YamlNode node, string path)
+    static CurveSettings ReadCurve(YamlReader reader, YamlNode node, string path)
     {
         string? certificate = null, clients = null;
         foreach (var (name, key, value) in reader.Entries(reader.Mapping(node, path), path, "serverCertificate", "authorizedClients"))

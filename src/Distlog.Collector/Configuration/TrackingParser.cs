@@ -7,9 +7,9 @@ namespace Distlog.Collector.Configuration;
 /// A YAML parser that remembers the line of the last event it produced, so that a failure YamlDotNet reports without a
 /// position (some malformed input throws <see cref="InvalidOperationException"/>) can still be given a line.
 /// </summary>
-internal sealed class TrackingParser(TextReader input) : IParser
+sealed class TrackingParser(TextReader input) : IParser
 {
-    private readonly Parser _parser = new(input);
+    readonly Parser _parser = new(input);
 
     /// <summary>The 1-based line where the last event ended; 1 before the first.</summary>
     public long LastLine { get; private set; } = 1;

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 namespace Distlog.Collector.Configuration;
 
 /// <summary>Typed access to YAML nodes whose errors name the file, the line and the key path.</summary>
-internal sealed class YamlReader(string source)
+sealed class YamlReader(string source)
 {
     public string Source { get; } = source;
 
@@ -75,7 +75,7 @@ internal sealed class YamlReader(string source)
         scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any
         && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
-    private static string Describe(YamlNode node) => node switch
+    static string Describe(YamlNode node) => node switch
     {
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",

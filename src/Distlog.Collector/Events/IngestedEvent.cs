@@ -11,9 +11,9 @@ namespace Distlog.Collector.Events;
 /// (<see cref="Plugins.EventBatch"/>). The letter travels beside the event, not as a property, so stored CLEF stays as
 /// the sender wrote it: the file, publish, sqlite and redis plugins store <see cref="Clef"/> itself.
 /// </summary>
-internal readonly struct IngestedEvent
+readonly struct IngestedEvent
 {
-    private readonly LogEvent? _built;
+    readonly LogEvent? _built;
 
     /// <summary>An event built at ingest (a Python record, or a line the scanner left to the reader).</summary>
     public IngestedEvent(LogEvent logEvent, char system, ReadOnlyMemory<byte> clef = default)

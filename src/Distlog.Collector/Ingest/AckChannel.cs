@@ -11,18 +11,18 @@ namespace Distlog.Collector.Ingest;
 /// messages and sent without waiting: one lost on the way is made up by the sink's resend, which the journal answers
 /// with a new acknowledgement. Owned by the ingest thread.
 /// </summary>
-internal sealed class AckChannel : IDisposable
+sealed class AckChannel : IDisposable
 {
     public static ReadOnlySpan<byte> AckCommand => "ACK"u8;
 
     // An acknowledgement the socket cannot queue at once (a sink that does not read) is dropped, not waited for.
-    private const int SendHighWatermark = 1_000;
+    const int SendHighWatermark = 1_000;
 
-    private readonly ZmqSocket _socket;
-    private readonly Dictionary<UInt128, List<long>> _pending = [];
-    private readonly ZmqMessage _inbound = new();
-    private byte[] _sequences = new byte[8 * 64];
-    private int _pendingCount;
+    readonly ZmqSocket _socket;
+    readonly Dictionary<UInt128, List<long>> _pending = [];
+    readonly ZmqMessage _inbound = new();
+    byte[] _sequences = new byte[8 * 64];
+    int _pendingCount;
 
     public AckChannel(IReadOnlyList<string> endpoints, Security.CurveServer? curve = null)
     {

@@ -4,14 +4,14 @@ namespace Distlog.Collector.Ingest;
 /// Counts what ingest saw: messages received, events accepted and rejections by reason.
 /// Written by the ingest thread, read by the stats reporter on any thread.
 /// </summary>
-internal sealed class IngestCounters
+sealed class IngestCounters
 {
-    private static readonly RejectReason[] Reasons = Enum.GetValues<RejectReason>();
+    static readonly RejectReason[] Reasons = Enum.GetValues<RejectReason>();
 
-    private readonly long[] _rejected = new long[Reasons.Length];
-    private long _messages;
-    private long _accepted;
-    private long _handshakesRefused;
+    readonly long[] _rejected = new long[Reasons.Length];
+    long _messages;
+    long _accepted;
+    long _handshakesRefused;
 
     /// <summary>ZeroMQ messages received, good or bad.</summary>
     public long Messages => Interlocked.Read(ref _messages);

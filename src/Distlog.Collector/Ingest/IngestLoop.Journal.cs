@@ -10,16 +10,16 @@ namespace Distlog.Collector.Ingest;
 /// one write (<see cref="Publish"/>: at the end of the burst, every <see cref="AckEveryMessages"/> messages, or at
 /// <see cref="PublishAtBytes"/>), and only then are their events offered to the plugins and their batches acknowledged.
 /// </summary>
-internal sealed partial class IngestLoop
+sealed partial class IngestLoop
 {
-    private const int PublishAtBytes = 1024 * 1024;
+    const int PublishAtBytes = 1024 * 1024;
 
-    private readonly List<IngestedEvent> _burst = new(1024);
-    private readonly List<BatchId> _burstAcks = [];
+    readonly List<IngestedEvent> _burst = new(1024);
+    readonly List<BatchId> _burstAcks = [];
 
     /// <summary>Appends the message's events to the journal (as the burst's next record); false where they could not be
     /// written (not acknowledged, so that a sink sends them again).</summary>
-    private bool AppendToJournal(List<IngestedEvent> events, in BatchId batch)
+    bool AppendToJournal(List<IngestedEvent> events, in BatchId batch)
     {
         var span = CollectionsMarshal.AsSpan(events);
         for (var i = 0; i < span.Length; i++)
@@ -52,7 +52,7 @@ internal sealed partial class IngestLoop
     }
 
     /// <summary>Acknowledges the batch once the burst it arrived in is written.</summary>
-    private void Acknowledge(in BatchId batch)
+    void Acknowledge(in BatchId batch)
     {
         if (!batch.IsNone && _acks is not null)
             _burstAcks.Add(batch);
@@ -60,7 +60,7 @@ internal sealed partial class IngestLoop
 
     /// <summary>Writes the burst's records, makes them visible, offers their events to the plugins and queues the
     /// acknowledgements of its batches.</summary>
-    private void Publish()
+    void Publish()
     {
         if (_journal is null || _burst.Count == 0 && _burstAcks.Count == 0)
             return;
@@ -90,14 +90,14 @@ internal sealed partial class IngestLoop
         _burstAcks.Clear();
     }
 
-    private void JournalWriteFailed(int events, IOException ex)
+    void JournalWriteFailed(int events, IOException ex)
     {
         _journal!.Counters.CountWriteFailure();
         _rejections.Reject(RejectReason.JournalWriteFailed, $"{events} events could not be written to the journal: {ex.Message}");
     }
 
     /// <summary>Publishes the burst, then sends the acknowledgements (after an fsync with <c>fsync: always</c>).</summary>
-    private void SendAcknowledgements()
+    void SendAcknowledgements()
     {
         Publish();
         if (_acks is null || _acks.Pending == 0)

@@ -17,30 +17,30 @@ namespace Distlog.Collector.Ingest;
 /// connection and the messages queued behind the large one. <c>ZMQ_MAXMSGSIZE</c> is set only as a last-resort
 /// memory guard, <see cref="HardLimitFactor"/> times larger.
 /// </remarks>
-internal sealed partial class IngestLoop : IDisposable
+sealed partial class IngestLoop : IDisposable
 {
     public const int HardLimitFactor = 16;
     public const long MinimumHardLimit = 64L * 1024 * 1024;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
     // Under a steady stream ingest never runs out of messages: acknowledgements go out at least this often all the same.
-    private const int AckEveryMessages = 32;
+    const int AckEveryMessages = 32;
 
-    private readonly IngestSettings _settings;
+    readonly IngestSettings _settings;
     // An array, so that the loops over it for every message allocate no enumerator.
-    private readonly PluginHost[] _plugins;
-    private readonly RejectionReporter _rejections;
-    private readonly MessageDecoder _decoder;
-    private readonly EventJournal? _journal;
-    private readonly IReadOnlyList<string> _controlEndpoints;
-    private readonly ClefBuffer _clef = new();
-    private AckChannel? _acks;
-    private readonly Thread _thread;
-    private readonly ManualResetEventSlim _started = new();
-    private Exception? _startFailure;
-    private volatile bool _stopping;
+    readonly PluginHost[] _plugins;
+    readonly RejectionReporter _rejections;
+    readonly MessageDecoder _decoder;
+    readonly EventJournal? _journal;
+    readonly IReadOnlyList<string> _controlEndpoints;
+    readonly ClefBuffer _clef = new();
+    AckChannel? _acks;
+    readonly Thread _thread;
+    readonly ManualResetEventSlim _started = new();
+    Exception? _startFailure;
+    volatile bool _stopping;
     // The number of the last line offered to the plugins (ingest thread only).
-    private long _offeredLine;
+    long _offeredLine;
 
     public IngestLoop(IngestSettings settings, IReadOnlyList<PluginHost> plugins, RejectionReporter rejections,
         EventJournal? journal = null, IReadOnlyList<string>? controlEndpoints = null)
@@ -98,7 +98,7 @@ internal sealed partial class IngestLoop : IDisposable
     /// Whether nothing holds a line numbered up to <paramref name="line"/>: every such line has been offered to the
     /// plugins (the message being decoded has not), and no plugin still holds one. Asked on the ingest thread.
     /// </summary>
-    private bool LinesReleased(long line)
+    bool LinesReleased(long line)
     {
         if (line > _offeredLine)
             return false;
@@ -110,7 +110,7 @@ internal sealed partial class IngestLoop : IDisposable
         return true;
     }
 
-    private void Run()
+    void Run()
     {
         ZmqSocket socket;
         try
@@ -136,7 +136,7 @@ internal sealed partial class IngestLoop : IDisposable
         }
     }
 
-    private ZmqSocket Open()
+    ZmqSocket Open()
     {
         var socket = ZmqContext.Shared.CreateSocket(ZmqSocketType.Pull);
         try
@@ -162,7 +162,7 @@ internal sealed partial class IngestLoop : IDisposable
         }
     }
 
-    private void Receive(ZmqSocket socket, ZmqMessage message, ZmqMessage idFrame)
+    void Receive(ZmqSocket socket, ZmqMessage message, ZmqMessage idFrame)
     {
         var sinceAcks = 0;
         Span<byte> topic = stackalloc byte[16];
@@ -261,7 +261,7 @@ internal sealed partial class IngestLoop : IDisposable
         SendAcknowledgements();
     }
 
-    private void Offer(List<IngestedEvent> events)
+    void Offer(List<IngestedEvent> events)
     {
         _rejections.Counters.CountAccepted(events.Count);
         foreach (var plugin in _plugins)

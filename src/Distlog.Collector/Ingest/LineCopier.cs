@@ -7,22 +7,22 @@ namespace Distlog.Collector.Ingest;
 /// into it: it is reused only once <c>isReleased</c> says that nothing holds a line numbered up to its last one, and
 /// otherwise left to the GC. Used by the ingest thread only.
 /// </summary>
-internal sealed class LineCopier(Func<long, bool>? isReleased = null)
+sealed class LineCopier(Func<long, bool>? isReleased = null)
 {
     /// <summary>Below the 85,000-byte large object threshold, so chunks that are not reused die young in gen0/gen1.</summary>
     public const int ChunkSize = 64 * 1024;
 
     // A line longer than this gets an array of its own rather than wasting the rest of a chunk.
-    private const int OwnArrayAbove = ChunkSize / 8;
+    const int OwnArrayAbove = ChunkSize / 8;
 
     // Full chunks waiting for their lines to be released, oldest first; past this many the oldest is left to the GC,
     // so that a plugin that holds its lines for long (a store that is down) costs allocation, not a growing pool.
-    private const int RetiredKept = 32;
+    const int RetiredKept = 32;
 
-    private readonly Queue<(byte[] Chunk, long LastLine)> _retired = new();
-    private byte[] _chunk = [];
-    private int _used;
-    private long _line;
+    readonly Queue<(byte[] Chunk, long LastLine)> _retired = new();
+    byte[] _chunk = [];
+    int _used;
+    long _line;
 
     /// <summary>The number of the line copied last (1 for the first).</summary>
     public long LastLine => _line;
@@ -44,7 +44,7 @@ internal sealed class LineCopier(Func<long, bool>? isReleased = null)
         return copy;
     }
 
-    private void NextChunk()
+    void NextChunk()
     {
         if (_chunk.Length > 0 && isReleased is not null)
         {

@@ -1,5 +1,5 @@
-using System.Text.Unicode;
 using System.Text;
+using System.Text.Unicode;
 using Distlog.Clef;
 using Distlog.Collector.Events;
 
@@ -17,11 +17,11 @@ namespace Distlog.Collector.Ingest;
 /// <param name="rejections">Where rejected input is counted and reported.</param>
 /// <param name="linesReleased">Whether nothing holds a line numbered up to the one given any more, so that the chunk it
 /// was copied into can be reused (<see cref="LineCopier"/>); without it every chunk is new.</param>
-internal sealed class MessageDecoder(RejectionReporter rejections, Func<long, bool>? linesReleased = null)
+sealed class MessageDecoder(RejectionReporter rejections, Func<long, bool>? linesReleased = null)
 {
-    private const string Systems = "PST";
+    const string Systems = "PST";
 
-    private readonly LineCopier _lines = new(linesReleased);
+    readonly LineCopier _lines = new(linesReleased);
 
     /// <summary>Chunks of lines allocated so far (for tests).</summary>
     internal int LineChunksAllocated => _lines.Allocated;
@@ -47,7 +47,7 @@ internal sealed class MessageDecoder(RejectionReporter rejections, Func<long, bo
             DecodeBatch(system, payload, output);
     }
 
-    private void DecodeBatch(char system, ReadOnlySpan<byte> payload, List<IngestedEvent> output)
+    void DecodeBatch(char system, ReadOnlySpan<byte> payload, List<IngestedEvent> output)
     {
         var lineNumber = 0;
         var any = false;
@@ -76,7 +76,7 @@ internal sealed class MessageDecoder(RejectionReporter rejections, Func<long, bo
             rejections.Reject(RejectReason.InvalidClef, "the CLEF batch holds no event");
     }
 
-    private void DecodeRecord(char system, ReadOnlySpan<byte> payload, List<IngestedEvent> output)
+    void DecodeRecord(char system, ReadOnlySpan<byte> payload, List<IngestedEvent> output)
     {
         if (!Utf8.IsValid(payload))
             rejections.Reject(RejectReason.InvalidUtf8, "the JSON LogRecord is not valid UTF-8");
@@ -86,7 +86,7 @@ internal sealed class MessageDecoder(RejectionReporter rejections, Func<long, bo
             rejections.Reject(RejectReason.InvalidRecord, $"JSON LogRecord: {error}");
     }
 
-    private static string Printable(ReadOnlySpan<byte> topic)
+    static string Printable(ReadOnlySpan<byte> topic)
     {
         var shown = topic.Length > 16 ? topic[..16] : topic;
         var text = new StringBuilder(shown.Length + 1);

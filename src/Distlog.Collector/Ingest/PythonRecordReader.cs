@@ -12,9 +12,9 @@ namespace Distlog.Collector.Ingest;
 /// <c>context.key</c> to <c>TaskKey</c> and the other <c>context</c> entries to properties.
 /// The other LogRecord fields (filename, lineno, thread...) are not kept. Thread-safe.
 /// </summary>
-internal static class PythonRecordReader
+static class PythonRecordReader
 {
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = ClefReader.MaxDepth };
+    static readonly JsonReaderOptions Options = new() { MaxDepth = ClefReader.MaxDepth };
 
     public static bool TryRead(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out LogEvent? logEvent, [NotNullWhen(false)] out string? error)
     {
@@ -40,7 +40,7 @@ internal static class PythonRecordReader
         return false;
     }
 
-    private static LogEvent Map(JsonElement record)
+    static LogEvent Map(JsonElement record)
     {
         if (record.ValueKind != JsonValueKind.Object)
             throw new PythonRecordException($"expected a JSON object, found {record.ValueKind}");
@@ -76,15 +76,15 @@ internal static class PythonRecordReader
     }
 
     /// <summary>The named field, or null where it is missing or JSON null.</summary>
-    private static JsonElement? Field(JsonElement record, string name) =>
+    static JsonElement? Field(JsonElement record, string name) =>
         record.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    private static void AddString(JsonElement record, string field, string property, Dictionary<string, LogEventProperty> properties)
+    static void AddString(JsonElement record, string field, string property, Dictionary<string, LogEventProperty> properties)
     {
         if (Field(record, field) is { } value)
             Add(properties, property, new ScalarValue(PythonValues.String(value, field)));
     }
 
-    private static void Add(Dictionary<string, LogEventProperty> properties, string name, LogEventPropertyValue value) =>
+    static void Add(Dictionary<string, LogEventProperty> properties, string name, LogEventPropertyValue value) =>
         properties[name] = new LogEventProperty(name, value);
 }

@@ -6,9 +6,9 @@ using Serilog.Parsing;
 namespace Distlog.Collector.Ingest;
 
 /// <summary>Conversions from the JSON values of a Python LogRecord; wrong types throw <see cref="PythonRecordException"/>.</summary>
-internal static class PythonValues
+static class PythonValues
 {
-    private const double MaxUnixSeconds = 253402300799; // 9999-12-31T23:59:59Z
+    const double MaxUnixSeconds = 253402300799; // 9999-12-31T23:59:59Z
 
     public static string String(JsonElement value, string field) => value.ValueKind == JsonValueKind.String
         ? value.GetString()!
@@ -109,6 +109,6 @@ internal static class PythonValues
         }
     }
 
-    private static string Describe(JsonElement value) =>
+    static string Describe(JsonElement value) =>
         value.ValueKind is JsonValueKind.Number ? value.GetRawText() : value.ValueKind.ToString();
 }

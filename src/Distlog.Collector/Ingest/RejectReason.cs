@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Ingest;
 
 /// <summary>Why the collector rejected a message (or one line of a CLEF batch). Each has its own counter.</summary>
-internal enum RejectReason
+enum RejectReason
 {
     /// <summary>The payload is larger than <c>ingest.maxMessageBytes</c>; the one message is dropped.</summary>
     TooLarge,

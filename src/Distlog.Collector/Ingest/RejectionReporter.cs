@@ -8,13 +8,13 @@ namespace Distlog.Collector.Ingest;
 /// then at most one warning per reason and <see cref="Window"/>, saying how many were not reported in between.
 /// Pickle is reported once per process. Used by the ingest thread only.
 /// </summary>
-internal sealed class RejectionReporter(IngestCounters counters, ILogger log)
+sealed class RejectionReporter(IngestCounters counters, ILogger log)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
-    private const int MaxDetailLength = 200;
+    const int MaxDetailLength = 200;
 
-    private readonly long[] _lastReported = new long[Enum.GetValues<RejectReason>().Length];
-    private readonly long[] _suppressed = new long[Enum.GetValues<RejectReason>().Length];
+    readonly long[] _lastReported = new long[Enum.GetValues<RejectReason>().Length];
+    readonly long[] _suppressed = new long[Enum.GetValues<RejectReason>().Length];
 
     public IngestCounters Counters => counters;
 

@@ -8,7 +8,7 @@ namespace Distlog.Collector.Journal;
 /// still waits to have acknowledged, below which the collector may forget its batches. <see cref="None"/> for a
 /// sender that wants no acknowledgement (a Python distlog PUSH).
 /// </summary>
-internal readonly record struct BatchId(UInt128 Sender, long Sequence, long LowestUnacknowledged)
+readonly record struct BatchId(UInt128 Sender, long Sequence, long LowestUnacknowledged)
 {
     public const int Size = 32;
     public const int SenderSize = 16;

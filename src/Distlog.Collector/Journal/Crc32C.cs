@@ -4,7 +4,7 @@ using System.Numerics;
 namespace Distlog.Collector.Journal;
 
 /// <summary>CRC-32C (Castagnoli) through <see cref="BitOperations.Crc32C(uint, ulong)"/>, which uses the CPU's instruction where there is one.</summary>
-internal static class Crc32C
+static class Crc32C
 {
     public static uint Of(ReadOnlySpan<byte> data)
     {

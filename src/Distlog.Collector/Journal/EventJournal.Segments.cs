@@ -4,7 +4,7 @@ using Microsoft.Win32.SafeHandles;
 namespace Distlog.Collector.Journal;
 
 /// <summary>The journal's segments: which one holds an event, when one is full, closed and deleted, and room in the journal.</summary>
-internal sealed partial class EventJournal
+sealed partial class EventJournal
 {
     /// <summary>The segment that holds event <paramref name="id"/>, or the oldest where it is older than all of them.</summary>
     public JournalSegment SegmentFor(long id)
@@ -65,7 +65,7 @@ internal sealed partial class EventJournal
         }
     }
 
-    private bool WaitForRoom(int size)
+    bool WaitForRoom(int size)
     {
         // The active segment can be deleted only once it is closed: close it, so that readers can leave it behind.
         if (_activeLength > RecordHeader.Size + 64 * 1024 || _segments.Count == 1)
@@ -90,7 +90,7 @@ internal sealed partial class EventJournal
         return true;
     }
 
-    private void NextSegment()
+    void NextSegment()
     {
         SafeFileHandle closed;
         lock (_handleLock)
@@ -107,7 +107,7 @@ internal sealed partial class EventJournal
         _closing = _closing.ContinueWith(_ => CloseSegment(closed), TaskScheduler.Default);
     }
 
-    private void CloseSegment(SafeFileHandle handle)
+    void CloseSegment(SafeFileHandle handle)
     {
         try
         {
@@ -124,7 +124,7 @@ internal sealed partial class EventJournal
         }
     }
 
-    private void StartSegment()
+    void StartSegment()
     {
         var segment = JournalSegment.In(_settings.Path, _written);
         var handle = File.OpenHandle(segment.Path, FileMode.Create, FileAccess.Write, FileShare.Read | FileShare.Delete);
@@ -147,7 +147,7 @@ internal sealed partial class EventJournal
         Volatile.Write(ref _committedLength, _activeLength);
     }
 
-    private void AppendRecord(ReadOnlySpan<byte> record)
+    void AppendRecord(ReadOnlySpan<byte> record)
     {
         RandomAccess.Write(_active, record, _activeLength);
         _activeLength += record.Length;
@@ -155,7 +155,7 @@ internal sealed partial class EventJournal
         _dirty = true;
     }
 
-    private static string ReadOrCreateId(string folder)
+    static string ReadOrCreateId(string folder)
     {
         var path = Path.Combine(folder, IdFile);
         if (File.Exists(path))

@@ -13,33 +13,33 @@ namespace Distlog.Collector.Journal;
 /// (<see cref="Commit"/>) and offers it to the plugins that keep up; plugins that fall behind read the segments
 /// (<see cref="JournalReader"/>). A segment is deleted once every plugin's saved cursor is past it.
 /// </summary>
-internal sealed partial class EventJournal : IDisposable
+sealed partial class EventJournal : IDisposable
 {
     public const string IdFile = "journal.id";
     public static readonly TimeSpan FsyncInterval = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan FullReportEvery = TimeSpan.FromSeconds(5);
+    static readonly TimeSpan FullReportEvery = TimeSpan.FromSeconds(5);
 
-    private readonly JournalSettings _settings;
-    private readonly ILogger _log;
-    private readonly List<JournalSegment> _segments;
-    private readonly SenderTable _senders = new();
-    private readonly Dictionary<string, long> _cursors = [];
-    private readonly HashSet<string> _expected = [];
-    private readonly Lock _handleLock = new();
+    readonly JournalSettings _settings;
+    readonly ILogger _log;
+    readonly List<JournalSegment> _segments;
+    readonly SenderTable _senders = new();
+    readonly Dictionary<string, long> _cursors = [];
+    readonly HashSet<string> _expected = [];
+    readonly Lock _handleLock = new();
     // Guards the segment list and the cursors; never held while waiting for anything.
-    private readonly Lock _segmentsLock = new();
-    private readonly Timer? _fsyncTimer;
-    private SafeFileHandle _active = null!;
-    private long _activeLength, _committedLength, _totalBytes, _written, _next;
+    readonly Lock _segmentsLock = new();
+    readonly Timer? _fsyncTimer;
+    SafeFileHandle _active = null!;
+    long _activeLength, _committedLength, _totalBytes, _written, _next;
     // Records written and not yet handed to the OS: a burst of small messages costs one write, not one each.
-    private byte[] _pending = new byte[256 * 1024];
-    private int _pendingLength;
-    private readonly List<BatchId> _pendingBatches = [];
-    private bool _dirty;
-    private Task _closing = Task.CompletedTask;
-    private volatile bool _interrupted;
+    byte[] _pending = new byte[256 * 1024];
+    int _pendingLength;
+    readonly List<BatchId> _pendingBatches = [];
+    bool _dirty;
+    Task _closing = Task.CompletedTask;
+    volatile bool _interrupted;
 
-    private EventJournal(JournalSettings settings, ILogger log)
+    EventJournal(JournalSettings settings, ILogger log)
     {
         _settings = settings;
         _log = log;

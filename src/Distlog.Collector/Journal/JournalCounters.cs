@@ -2,9 +2,9 @@ namespace Distlog.Collector.Journal;
 
 /// <summary>What the journal counted: records found broken at start-up or by a reader, resent batches it already
 /// held, and the times ingest had to wait because the journal was full.</summary>
-internal sealed class JournalCounters
+sealed class JournalCounters
 {
-    private long _torn, _corrupt, _duplicates, _fullWaits, _writeFailures;
+    long _torn, _corrupt, _duplicates, _fullWaits, _writeFailures;
 
     /// <summary>Records cut short at the end of the newest segment (a crash mid-write), removed at start-up.</summary>
     public long TornRecords => Interlocked.Read(ref _torn);

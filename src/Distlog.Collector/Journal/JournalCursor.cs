@@ -8,7 +8,7 @@ namespace Distlog.Collector.Journal;
 /// its sink asked to keep with it (<see cref="Plugins.ICheckpointedSink"/>). A small text file in the journal's
 /// <c>cursors</c> folder, replaced whole (write, then rename), so a crash leaves the old one or the new one.
 /// </summary>
-internal sealed record JournalCursor(string JournalId, long Next, string? State)
+sealed record JournalCursor(string JournalId, long Next, string? State)
 {
     public const string Folder = "cursors";
 

@@ -1,4 +1,4 @@
 namespace Distlog.Collector.Journal;
 
 /// <summary>The journal cannot be opened; the message names the folder and the fix.</summary>
-internal sealed class JournalException(string message, Exception inner) : Exception(message, inner);
+sealed class JournalException(string message, Exception inner) : Exception(message, inner);

@@ -8,11 +8,11 @@ namespace Distlog.Collector.Journal;
 /// line checked and summarised as ingest does it. The lines of the events it returns live in its buffer until the next
 /// <see cref="TryRead"/>. Used by one plugin worker only.
 /// </summary>
-internal sealed class JournalReader(EventJournal journal, long next) : IDisposable
+sealed class JournalReader(EventJournal journal, long next) : IDisposable
 {
-    private SegmentFile? _file;
-    private long _offset;
-    private byte[] _buffer = new byte[256 * 1024];
+    SegmentFile? _file;
+    long _offset;
+    byte[] _buffer = new byte[256 * 1024];
 
     /// <summary>The id of the next event this reader returns.</summary>
     public long Next => next;
@@ -59,7 +59,7 @@ internal sealed class JournalReader(EventJournal journal, long next) : IDisposab
 
     public void Dispose() => _file?.Dispose();
 
-    private void Add(in RecordHeader header, ReadOnlyMemory<byte> payload, List<IngestedEvent> output)
+    void Add(in RecordHeader header, ReadOnlyMemory<byte> payload, List<IngestedEvent> output)
     {
         // Events below the record's first id were lost to a corrupt record before it.
         if (header.FirstId > next)

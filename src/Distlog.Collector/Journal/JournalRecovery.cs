@@ -8,7 +8,7 @@ namespace Distlog.Collector.Journal;
 /// short at its end is removed (the file is truncated before it); a record with a bad checksum is skipped. What it
 /// learns: the next event id and the senders' journaled batches. Older segments are left to the readers.
 /// </summary>
-internal static class JournalRecovery
+static class JournalRecovery
 {
     public static long Recover(JournalSegment last, SenderTable senders, JournalCounters counters, ILogger log) =>
         Recover(last, senders, counters, log, out _);

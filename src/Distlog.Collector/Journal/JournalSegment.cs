@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Distlog.Collector.Journal;
 
 /// <summary>One segment file of the journal, named after the id of the first event it may hold (<c>{id:D19}.journal</c>).</summary>
-internal sealed record JournalSegment(long FirstId, string Path)
+sealed record JournalSegment(long FirstId, string Path)
 {
     public const string Extension = ".journal";
 

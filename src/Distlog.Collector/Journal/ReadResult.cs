@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Journal;
 
 /// <summary>What reading a journal record at an offset found.</summary>
-internal enum ReadResult
+enum ReadResult
 {
     /// <summary>A whole record with a good checksum.</summary>
     Record,

@@ -7,7 +7,7 @@ namespace Distlog.Collector.Journal;
 /// the body — then the body: kind, system letter, two reserved bytes, event count, first event id, append time (Unix
 /// ms), the batch id (<see cref="BatchId"/>: sender, sequence, sender's lowest unacknowledged), then the payload.
 /// </summary>
-internal readonly record struct RecordHeader(RecordKind Kind, char System, int Count, long FirstId, long AppendedMs, BatchId Batch)
+readonly record struct RecordHeader(RecordKind Kind, char System, int Count, long FirstId, long AppendedMs, BatchId Batch)
 {
     public const uint Magic = 0x314A4C44; // "DLJ1"
     public const int PrefixSize = 12;

@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Journal;
 
 /// <summary>What a journal record holds.</summary>
-internal enum RecordKind : byte
+enum RecordKind : byte
 {
     /// <summary>Events: CLEF lines joined by <c>\n</c>, numbered from the record's first id.</summary>
     Events = 1,

@@ -6,12 +6,12 @@ namespace Distlog.Collector.Journal;
 /// A journal segment opened for reading: records at explicit offsets, each checked against its CRC-32C. The file may be
 /// written (or deleted) meanwhile: readers only read up to a limit the writer has published. Not thread-safe.
 /// </summary>
-internal sealed class SegmentFile : IDisposable
+sealed class SegmentFile : IDisposable
 {
     /// <summary>No record body is larger: a length beyond it is corruption, not a reason to allocate.</summary>
     public const int MaxBody = 256 * 1024 * 1024;
 
-    private readonly SafeFileHandle _handle;
+    readonly SafeFileHandle _handle;
 
     public SegmentFile(JournalSegment segment)
     {

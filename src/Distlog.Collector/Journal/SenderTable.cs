@@ -8,7 +8,7 @@ namespace Distlog.Collector.Journal;
 /// lowest one it still waits for (which it sends with every batch); the rest are forgotten. Written at the start of every
 /// segment and rebuilt from the newest one at start-up. Used under the journal's writer lock.
 /// </summary>
-internal sealed class SenderTable
+sealed class SenderTable
 {
     /// <summary>Senders silent for this long are forgotten at the next segment.</summary>
     public static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(24);
@@ -16,7 +16,7 @@ internal sealed class SenderTable
     /// <summary>Sequence numbers kept per sender; a sender that leaves more unacknowledged loses the oldest from the table.</summary>
     public const int MaxSequencesPerSender = 65_536;
 
-    private readonly Dictionary<UInt128, Entry> _senders = [];
+    readonly Dictionary<UInt128, Entry> _senders = [];
 
     public int Count => _senders.Count;
 
@@ -105,7 +105,7 @@ internal sealed class SenderTable
         return payload.IsEmpty;
     }
 
-    private sealed class Entry
+    sealed class Entry
     {
         public long Lowest;
         public long LastSeenMs;

@@ -9,7 +9,7 @@ namespace Distlog.Collector.Plugins;
 /// Serilog.Settings.Configuration instead (<see cref="Generic.GenericSink"/>). Throws <see cref="FormatException"/> with a
 /// message for the user.
 /// </summary>
-internal static class ArgumentConverter
+static class ArgumentConverter
 {
     public static object? Convert(string? text, Type type)
     {
@@ -35,12 +35,12 @@ internal static class ArgumentConverter
         return System.Convert.ChangeType(text, target, CultureInfo.InvariantCulture);
     }
 
-    private static object Enum(string text, Type type) =>
+    static object Enum(string text, Type type) =>
         System.Enum.TryParse(type, text, ignoreCase: true, out var value) && !char.IsAsciiDigit(text[0])
             ? value!
             : throw new FormatException($"'{text}' is not one of {string.Join(", ", System.Enum.GetNames(type))}");
 
-    private static object Number(string text, Type type)
+    static object Number(string text, Type type)
     {
         try
         {

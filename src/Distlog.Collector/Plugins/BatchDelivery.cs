@@ -7,11 +7,11 @@ namespace Distlog.Collector.Plugins;
 /// <see cref="MaxBackoff"/>) until it succeeds or the host aborts. Reports the first failure and the recovery.
 /// Used by one plugin worker only.
 /// </summary>
-internal sealed class BatchDelivery(IBatchSink sink, string plugin, ILogger log, CancellationToken abort)
+sealed class BatchDelivery(IBatchSink sink, string plugin, ILogger log, CancellationToken abort)
 {
     public static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(60);
 
     /// <summary>True when the sink took the batch; false when the host aborted while it was failing.</summary>
     public bool Deliver(EventBatch batch)

@@ -7,12 +7,12 @@ using Serilog.Events;
 namespace Distlog.Collector.Plugins;
 
 /// <summary>Formats events as CLEF into one reused buffer. Not thread-safe: one per plugin worker.</summary>
-internal sealed class ClefBuffer : IDisposable
+sealed class ClefBuffer : IDisposable
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-    private readonly Utf8JsonWriter _writer;
+    readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    readonly Utf8JsonWriter _writer;
 
     public ClefBuffer() => _writer = new Utf8JsonWriter(_buffer, Options);
 

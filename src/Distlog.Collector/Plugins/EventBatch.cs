@@ -14,13 +14,13 @@ namespace Distlog.Collector.Plugins;
 /// on that sink's worker, and keeps it for the batch's retries. A sink that needs only the line and the summary (file,
 /// publish, redis) never builds one. Reused by the host's worker from batch to batch.
 /// </summary>
-internal sealed class EventBatch(int capacity) : IReadOnlyList<LogEvent>
+sealed class EventBatch(int capacity) : IReadOnlyList<LogEvent>
 {
     /// <summary>The letter used where a batch does not say (e.g. a plain list in a test).</summary>
     public const char DefaultSystem = 'P';
 
-    private readonly List<IngestedEvent> _items = new(capacity);
-    private readonly List<LogEvent?> _events = new(capacity);
+    readonly List<IngestedEvent> _items = new(capacity);
+    readonly List<LogEvent?> _events = new(capacity);
 
     public int Count => _items.Count;
 

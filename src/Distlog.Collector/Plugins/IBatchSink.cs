@@ -6,7 +6,7 @@ namespace Distlog.Collector.Plugins;
 /// A plugin that writes batches. Every plugin runs behind a <see cref="PluginHost"/>: its own bounded queue, one worker
 /// thread, counters (delivered, dropped, queue depth). The host creates, calls and disposes the sink on that worker only.
 /// </summary>
-internal interface IBatchSink : IDisposable
+interface IBatchSink : IDisposable
 {
     /// <summary>
     /// Writes the batch. Throw to signal a transient failure (e.g. store down): the host keeps the batch and retries it
@@ -22,7 +22,7 @@ internal interface IBatchSink : IDisposable
 /// A sink that may accept a batch yet not keep every event of it (a file at its size limit, an event it cannot format):
 /// the host counts what it <see cref="Discarded"/> as dropped, not delivered.
 /// </summary>
-internal interface IDiscardingSink
+interface IDiscardingSink
 {
     /// <summary>Events accepted in a batch but not kept, since the sink was created. Read on the sink's worker.</summary>
     long Discarded { get; }

@@ -4,7 +4,7 @@ namespace Distlog.Collector.Plugins;
 /// A sink that keeps its place in the journal with its data, in the same transaction, so that it stays exactly-once
 /// whatever moment a crash picks: the sqlite plugin.
 /// </summary>
-internal interface IPositionedSink
+interface IPositionedSink
 {
     /// <summary>The id of the next event the sink needs from journal <paramref name="journalId"/>; null where it has none stored.</summary>
     long? StoredPosition(string journalId);

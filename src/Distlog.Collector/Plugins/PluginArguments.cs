@@ -3,10 +3,10 @@ using Distlog.Collector.Configuration;
 namespace Distlog.Collector.Plugins;
 
 /// <summary>A built-in plugin's <c>args</c>, checked against the names it knows and converted with config-located errors.</summary>
-internal sealed class PluginArguments
+sealed class PluginArguments
 {
-    private readonly PluginSettings _plugin;
-    private readonly Dictionary<string, PluginArgument> _args = new(StringComparer.OrdinalIgnoreCase);
+    readonly PluginSettings _plugin;
+    readonly Dictionary<string, PluginArgument> _args = new(StringComparer.OrdinalIgnoreCase);
 
     public PluginArguments(PluginSettings plugin, params string[] known)
     {
@@ -48,6 +48,6 @@ internal sealed class PluginArguments
         throw Find(name)?.Error("a value is required") ?? _plugin.Error($"the argument '{name}' is required");
     }
 
-    private static string Describe(Type type) =>
+    static string Describe(Type type) =>
         Nullable.GetUnderlyingType(type) is { } inner ? $"{inner.Name} or null" : type.Name;
 }

@@ -8,13 +8,13 @@ namespace Distlog.Collector.Plugins;
 /// end for a new plugin), how far it has delivered, and the saving of that place — at most every
 /// <see cref="SaveEvery"/> and when it stops — with the state its sink keeps beside it. Used by the plugin's worker.
 /// </summary>
-internal sealed class PluginCursor(EventJournal journal, string plugin, ILogger log)
+sealed class PluginCursor(EventJournal journal, string plugin, ILogger log)
 {
     public static readonly TimeSpan SaveEvery = TimeSpan.FromMilliseconds(200);
 
-    private readonly string _path = JournalCursor.PathFor(journal.Settings.Path, plugin);
-    private long _saved = -1, _lastSave;
-    private bool _failing;
+    readonly string _path = JournalCursor.PathFor(journal.Settings.Path, plugin);
+    long _saved = -1, _lastSave;
+    bool _failing;
 
     /// <summary>The id of the next event the plugin needs.</summary>
     public long Position { get; private set; }

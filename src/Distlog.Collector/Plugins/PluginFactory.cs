@@ -8,8 +8,8 @@ using Distlog.Collector.Plugins.Redis;
 using Distlog.Collector.Plugins.Sqlite;
 using Distlog.Collector.Plugins.SystemConsole;
 using Distlog.Collector.Security;
-using Serilog.Events;
 using Serilog;
+using Serilog.Events;
 
 namespace Distlog.Collector.Plugins;
 
@@ -17,7 +17,7 @@ namespace Distlog.Collector.Plugins;
 /// Turns a plugin's settings into a function that creates its sink. Arguments are checked here, at start-up, so a
 /// config error names its file, line and key; the sink itself is created later, on the plugin's worker thread.
 /// </summary>
-internal static class PluginFactory
+static class PluginFactory
 {
     /// <param name="plugin">The plugin's settings.</param>
     /// <param name="log">The collector's log, for plugins that report on their own (publish).</param>
@@ -33,7 +33,7 @@ internal static class PluginFactory
         _ => Generic(plugin),
     };
 
-    private static Func<IBatchSink> File(PluginSettings plugin)
+    static Func<IBatchSink> File(PluginSettings plugin)
     {
         var args = new PluginArguments(plugin, "path", "rollingInterval", "fileSizeLimitBytes", "retainedFileCountLimit",
             "rollOnFileSizeLimit", "buffered", "flushToDiskInterval");
@@ -54,13 +54,13 @@ internal static class PluginFactory
         return () => new ClefFileSink(options);
     }
 
-    private static Func<IBatchSink> Sqlite(PluginSettings plugin)
+    static Func<IBatchSink> Sqlite(PluginSettings plugin)
     {
         var path = new PluginArguments(plugin, "path").GetText("path", SqliteStore.DefaultPath);
         return () => new SqliteStore(path);
     }
 
-    private static Func<IBatchSink> Publish(PluginSettings plugin, CurveServer? curve, ILogger? log)
+    static Func<IBatchSink> Publish(PluginSettings plugin, CurveServer? curve, ILogger? log)
     {
         var args = new PluginArguments(plugin, "endpoint");
         var endpoint = args.GetText("endpoint", PublishSink.DefaultEndpoint);
@@ -69,11 +69,11 @@ internal static class PluginFactory
         return () => new PublishSink(endpoint, curve, log);
     }
 
-    private static Func<IBatchSink> Console(PluginSettings plugin)
+    static Func<IBatchSink> Console(PluginSettings plugin)
     {
         var args = new PluginArguments(plugin, "colour");
         return ConsoleSink.StandardOutput(args.Get("colour", ConsoleColourMode.Auto));
     }
 
-    private static Func<IBatchSink> Generic(PluginSettings plugin) => GenericSink.Prepare(plugin);
+    static Func<IBatchSink> Generic(PluginSettings plugin) => GenericSink.Prepare(plugin);
 }

@@ -15,12 +15,12 @@ namespace Distlog.Collector.Plugins;
 /// Serilog.Expressions <c>expression</c>, which must read the event from its line (about 55 times the cost of the fixed
 /// filter; docs/performance.md). Immutable and thread-safe.
 /// </summary>
-internal sealed class PluginFilter(FilterSettings settings)
+sealed class PluginFilter(FilterSettings settings)
 {
     public const string ApplicationProperty = ClefSummary.ApplicationProperty;
     public const string TaskKeyProperty = ClefSummary.TaskKeyProperty;
 
-    private readonly CompiledExpression? _expression = settings.Expression is { } text ? SerilogExpression.Compile(text) : null;
+    readonly CompiledExpression? _expression = settings.Expression is { } text ? SerilogExpression.Compile(text) : null;
 
     public bool IsEmpty { get; } = settings == FilterSettings.None;
 
@@ -42,7 +42,7 @@ internal sealed class PluginFilter(FilterSettings settings)
     /// <summary>The property's value where it is a string scalar; null otherwise.</summary>
     public static string? StringProperty(LogEvent logEvent, string name) => ClefSummary.StringProperty(logEvent, name);
 
-    private static bool Contains(IReadOnlyList<string> values, string? value)
+    static bool Contains(IReadOnlyList<string> values, string? value)
     {
         if (value is null)
             return false;

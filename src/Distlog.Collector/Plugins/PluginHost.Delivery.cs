@@ -6,9 +6,9 @@ using Distlog.Collector.Journal;
 namespace Distlog.Collector.Plugins;
 
 /// <summary>The worker's loop: events from the queue while the plugin keeps up, from the journal while it is behind.</summary>
-internal sealed partial class PluginHost
+sealed partial class PluginHost
 {
-    private void Pump(IBatchSink sink)
+    void Pump(IBatchSink sink)
     {
         var batch = new EventBatch(_batchSize);
         var taken = new List<IngestedEvent>();
@@ -80,7 +80,7 @@ internal sealed partial class PluginHost
     /// Delivers <paramref name="events"/> in batches and empties the list; false where the host aborted while the sink was
     /// failing (with a journal the events stay there for the next start; without one they are counted as dropped).
     /// </summary>
-    private bool DeliverAll(BatchDelivery delivery, EventBatch batch, List<IngestedEvent> events, IBatchSink sink, bool fromQueue)
+    bool DeliverAll(BatchDelivery delivery, EventBatch batch, List<IngestedEvent> events, IBatchSink sink, bool fromQueue)
     {
         var discarding = sink as IDiscardingSink;
         var positioned = _journal is null ? null : sink as IPositionedSink;
@@ -124,7 +124,7 @@ internal sealed partial class PluginHost
     }
 
     /// <summary>Delivers the batch; an unexpected failure costs the batch, counted as dropped, never the worker.</summary>
-    private bool TryDeliver(BatchDelivery delivery, EventBatch batch)
+    bool TryDeliver(BatchDelivery delivery, EventBatch batch)
     {
         try
         {

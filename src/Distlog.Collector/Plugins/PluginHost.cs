@@ -18,28 +18,28 @@ namespace Distlog.Collector.Plugins;
 /// journal (<see cref="JournalReader"/>) until it has caught up, then takes them live again; its place in the journal is
 /// saved (<see cref="PluginCursor"/>), so a restarted collector resumes it where it stopped.
 /// </remarks>
-internal sealed partial class PluginHost : IDisposable
+sealed partial class PluginHost : IDisposable
 {
-    private readonly Func<IBatchSink> _createSink;
-    private readonly PluginFilter _filter;
-    private readonly int _batchSize;
-    private readonly PluginWhenFull _whenFull;
-    private readonly PluginQueue _queue;
-    private readonly List<IngestedEvent> _passed = [];
-    private readonly Thread _worker;
-    private readonly ManualResetEventSlim _started = new();
-    private readonly CancellationTokenSource _abort = new();
-    private readonly ILogger _log;
-    private readonly EventJournal? _journal;
-    private readonly PluginCursor? _cursor;
+    readonly Func<IBatchSink> _createSink;
+    readonly PluginFilter _filter;
+    readonly int _batchSize;
+    readonly PluginWhenFull _whenFull;
+    readonly PluginQueue _queue;
+    readonly List<IngestedEvent> _passed = [];
+    readonly Thread _worker;
+    readonly ManualResetEventSlim _started = new();
+    readonly CancellationTokenSource _abort = new();
+    readonly ILogger _log;
+    readonly EventJournal? _journal;
+    readonly PluginCursor? _cursor;
     // Whether ingest offers events to the queue; false while the plugin reads them from the journal.
-    private volatile bool _live = true;
-    private Exception? _startFailure;
-    private long _delivered, _dropped, _filtered;
+    volatile bool _live = true;
+    Exception? _startFailure;
+    long _delivered, _dropped, _filtered;
     // The highest number of a line in ingest's chunks given to the queue (ingest thread only), and the highest one the
     // worker is done with.
-    private long _queuedLine;
-    private long _finishedLine;
+    long _queuedLine;
+    long _finishedLine;
 
     public PluginHost(string name, Func<IBatchSink> createSink, PluginFilter filter, int capacity, int batchSize, ILogger log,
         PluginWhenFull whenFull = PluginWhenFull.Drop, long capacityBytes = long.MaxValue, EventJournal? journal = null)
@@ -134,7 +134,7 @@ internal sealed partial class PluginHost : IDisposable
     /// <summary>Wakes the worker for events offered with a deferred wake-up. Called by the ingest thread only.</summary>
     public void WakeWorker() => _queue.WakeReader();
 
-    private void Queue(ReadOnlySpan<IngestedEvent> events, bool deferWake, long through)
+    void Queue(ReadOnlySpan<IngestedEvent> events, bool deferWake, long through)
     {
         if (events.IsEmpty)
         {
@@ -155,7 +155,7 @@ internal sealed partial class PluginHost : IDisposable
             CountDropped(refused, "its queue was full (no journal)");
     }
 
-    private void CountDropped(long count, string cause)
+    void CountDropped(long count, string cause)
     {
         LastDropCause = cause;
         Interlocked.Add(ref _dropped, count);
@@ -188,7 +188,7 @@ internal sealed partial class PluginHost : IDisposable
         _started.Dispose();
     }
 
-    private void Run()
+    void Run()
     {
         IBatchSink sink;
         try

@@ -16,7 +16,7 @@ namespace Distlog.Collector.Plugins;
 /// reader until it <see cref="Release"/>s them as it hands them to its sink, so the plugin holds at most the capacity
 /// plus one batch, and a batch holds at most <see cref="MaxBatchBytes"/> (see <see cref="BatchLength"/>).
 /// </remarks>
-internal sealed class PluginQueue(int capacity, long capacityBytes = long.MaxValue)
+sealed class PluginQueue(int capacity, long capacityBytes = long.MaxValue)
 {
     /// <summary>Queued events at which a deferred wake-up happens at once all the same.</summary>
     public const int WakeBatch = 256;
@@ -28,15 +28,15 @@ internal sealed class PluginQueue(int capacity, long capacityBytes = long.MaxVal
     public const int EventOverhead = 64;
 
     // An event built at ingest holds its text as UTF-16 strings inside a LogEvent: some three times its UTF-8 size.
-    private const int BuiltFactor = 3;
+    const int BuiltFactor = 3;
 
-    private readonly object _sync = new();
-    private List<IngestedEvent> _incoming = [];
-    private int _count;
+    readonly object _sync = new();
+    List<IngestedEvent> _incoming = [];
+    int _count;
     // The id of the last journaled event offered whole (queued or filtered out), and its value at the reader's last take.
-    private long _through;
-    private long _bytes;
-    private bool _completed, _readerWaiting, _writerWaiting, _interrupted, _wakeDeferred;
+    long _through;
+    long _bytes;
+    bool _completed, _readerWaiting, _writerWaiting, _interrupted, _wakeDeferred;
 
     /// <summary>Whether <see cref="Complete"/> was called.</summary>
     public bool IsCompleted => Volatile.Read(ref _completed);
@@ -206,7 +206,7 @@ internal sealed class PluginQueue(int capacity, long capacityBytes = long.MaxVal
     }
 
     /// <summary>Appends as many of <paramref name="events"/> as there is room for and wakes the reader; under the lock.</summary>
-    private int Append(ReadOnlySpan<IngestedEvent> events, bool deferWake)
+    int Append(ReadOnlySpan<IngestedEvent> events, bool deferWake)
     {
         var added = Math.Min(events.Length, capacity - _count);
         long bytes = 0;

@@ -8,7 +8,7 @@ namespace Distlog.Collector.Plugins;
 /// <see cref="Logger"/> that holds only them. Serilog catches and reports (SelfLog) what such a sink throws,
 /// so a batch never fails here; disposing the logger flushes and closes the sinks.
 /// </summary>
-internal sealed class SerilogLoggerSink(Logger logger) : IBatchSink
+sealed class SerilogLoggerSink(Logger logger) : IBatchSink
 {
     public void EmitBatch(IReadOnlyList<LogEvent> batch)
     {

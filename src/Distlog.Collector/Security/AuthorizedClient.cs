@@ -10,11 +10,11 @@ namespace Distlog.Collector.Security;
 /// certificate's <c>name</c> metadata, else the key), and the applications it may write (its <c>applications</c>
 /// metadata, comma-separated; null = any). Immutable.
 /// </summary>
-internal sealed class AuthorizedClient
+sealed class AuthorizedClient
 {
     public const string ApplicationsKey = "applications";
     public const string ClientNameProperty = "ClientName";
-    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public AuthorizedClient(ZmqCertificate certificate, string source)
     {

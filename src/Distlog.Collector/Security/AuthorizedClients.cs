@@ -6,12 +6,12 @@ namespace Distlog.Collector.Security;
 /// The allow-list: every certificate in the <c>authorizedClients</c> folder, by public key. Immutable: a reload builds a
 /// new one. Read on the ZAP thread (is this key admitted?) and the ingest thread (who sent this message?).
 /// </summary>
-internal sealed class AuthorizedClients
+sealed class AuthorizedClients
 {
-    private readonly Dictionary<string, AuthorizedClient> _byKey;
-    private readonly Dictionary<string, AuthorizedClient>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    readonly Dictionary<string, AuthorizedClient> _byKey;
+    readonly Dictionary<string, AuthorizedClient>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
-    private AuthorizedClients(Dictionary<string, AuthorizedClient> byKey, IReadOnlyList<string> problems)
+    AuthorizedClients(Dictionary<string, AuthorizedClient> byKey, IReadOnlyList<string> problems)
     {
         _byKey = byKey;
         _bySpan = byKey.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -1,7 +1,7 @@
 using System.Net;
 using Distlog.Collector.Configuration;
-using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Plugins;
+using Distlog.Collector.Plugins.Publish;
 
 namespace Distlog.Collector.Security;
 
@@ -10,7 +10,7 @@ namespace Distlog.Collector.Security;
 /// at start-up, and one on anything but loopback, <c>ipc://</c> or <c>inproc://</c> is a configuration error unless
 /// <c>security.curve</c> is set or <c>security.allowInsecure: true</c> accepts plaintext, unauthenticated traffic.
 /// </summary>
-internal static class BindPolicy
+static class BindPolicy
 {
     /// <summary>Throws <see cref="ConfigException"/> for the first listener the settings may not bind.</summary>
     public static void Check(CollectorSettings settings)
@@ -76,7 +76,7 @@ internal static class BindPolicy
             || IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip);
     }
 
-    private static string Problem(string endpoint) =>
+    static string Problem(string endpoint) =>
         $"'{endpoint}' is reachable from the network and CURVE is off, so anyone who can reach it could send or read events; " +
         "bind tcp://127.0.0.1, or set security.curve, or set security.allowInsecure: true to accept this";
 }

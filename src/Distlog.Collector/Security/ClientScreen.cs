@@ -16,13 +16,13 @@ namespace Distlog.Collector.Security;
 /// client's <c>ClientName</c>, appended to its CLEF line (a client's own <c>ClientName</c> is replaced). Used by the
 /// ingest thread only.
 /// </summary>
-internal sealed class ClientScreen(Func<AuthorizedClients> clients, RejectionReporter rejections)
+sealed class ClientScreen(Func<AuthorizedClients> clients, RejectionReporter rejections)
 {
     // Lines with the name appended are copied into chunks of their own, never reused: the GC frees them.
-    private const int ChunkSize = 64 * 1024;
+    const int ChunkSize = 64 * 1024;
 
-    private byte[] _chunk = [];
-    private int _used;
+    byte[] _chunk = [];
+    int _used;
 
     public void Screen(ZmqMessage message, List<IngestedEvent> events)
     {
@@ -52,7 +52,7 @@ internal sealed class ClientScreen(Func<AuthorizedClients> clients, RejectionRep
         events.RemoveRange(kept, events.Count - kept);
     }
 
-    private IngestedEvent Named(IngestedEvent e, AuthorizedClient client)
+    IngestedEvent Named(IngestedEvent e, AuthorizedClient client)
     {
         if (e.Built is { } built)
         {
@@ -79,7 +79,7 @@ internal sealed class ClientScreen(Func<AuthorizedClients> clients, RejectionRep
     }
 
     /// <summary>Whether the line may have a top-level <c>ClientName</c> of its own (its text, or any escape in a name).</summary>
-    private static bool MayNameItself(ReadOnlySpan<byte> line)
+    static bool MayNameItself(ReadOnlySpan<byte> line)
     {
         if (line.IndexOf("\"ClientName\""u8) < 0 && line.IndexOf("\\u"u8) < 0)
             return false;
@@ -95,7 +95,7 @@ internal sealed class ClientScreen(Func<AuthorizedClients> clients, RejectionRep
         return false;
     }
 
-    private Memory<byte> Reserve(int length)
+    Memory<byte> Reserve(int length)
     {
         if (length > ChunkSize / 8)
             return new byte[length];
@@ -109,7 +109,7 @@ internal sealed class ClientScreen(Func<AuthorizedClients> clients, RejectionRep
         return memory;
     }
 
-    private static byte[] Written(LogEvent logEvent)
+    static byte[] Written(LogEvent logEvent)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer, ClefWriter.WriterOptions))

@@ -14,22 +14,22 @@ namespace Distlog.Collector.Security;
 /// address (rate-limited). <see cref="Reload"/> (SIGHUP) re-reads <c>authorizedClients</c>; ingest checks each message
 /// against the current list (<see cref="Screen"/>). Thread-safe, except <see cref="Screen"/> (the ingest thread's).
 /// </summary>
-internal sealed class CurveServer : IDisposable
+sealed class CurveServer : IDisposable
 {
     public static readonly TimeSpan ReportWindow = TimeSpan.FromSeconds(10);
 
-    private readonly CurveSettings _settings;
-    private readonly ZmqCurveKeyPair _keys;
-    private readonly IngestCounters _counters;
-    private readonly ILogger _log;
-    private readonly string _domain;
-    private readonly ClientScreen _screen;
-    private volatile AuthorizedClients _clients;
+    readonly CurveSettings _settings;
+    readonly ZmqCurveKeyPair _keys;
+    readonly IngestCounters _counters;
+    readonly ILogger _log;
+    readonly string _domain;
+    readonly ClientScreen _screen;
+    volatile AuthorizedClients _clients;
     // Refusal reports by reason, on the ZAP thread only.
-    private readonly long[] _lastReported = new long[Enum.GetValues<HandshakeRefusal>().Length];
-    private readonly long[] _suppressed = new long[Enum.GetValues<HandshakeRefusal>().Length];
+    readonly long[] _lastReported = new long[Enum.GetValues<HandshakeRefusal>().Length];
+    readonly long[] _suppressed = new long[Enum.GetValues<HandshakeRefusal>().Length];
 
-    private CurveServer(CurveSettings settings, ZmqCurveKeyPair keys, AuthorizedClients clients, IngestCounters counters, ILogger log)
+    CurveServer(CurveSettings settings, ZmqCurveKeyPair keys, AuthorizedClients clients, IngestCounters counters, ILogger log)
     {
         _settings = settings;
         _keys = keys;

@@ -12,13 +12,13 @@ namespace Distlog.Collector.Security;
 /// microseconds) is reported from "an unknown address", with the endpoint it reached. Refusals
 /// by ZAP are reported by <see cref="ZapHandler"/>, which knows the key.
 /// </summary>
-internal sealed class HandshakeMonitor(ZmqSocket socket, CurveServer server)
+sealed class HandshakeMonitor(ZmqSocket socket, CurveServer server)
 {
-    private const uint MechanismMismatch = 0x11000002;
-    private const uint Cryptographic = 0x11000001;
+    const uint MechanismMismatch = 0x11000002;
+    const uint Cryptographic = 0x11000001;
 
-    private readonly Dictionary<int, string> _peers = [];
-    private (HandshakeRefusal Kind, string Reason)? _failure;
+    readonly Dictionary<int, string> _peers = [];
+    (HandshakeRefusal Kind, string Reason)? _failure;
 
     public ZmqSocket Socket => socket;
 

@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Security;
 
 /// <summary>Why a CURVE handshake was refused; each is logged at its own rate, so that a flood of one hides no other.</summary>
-internal enum HandshakeRefusal
+enum HandshakeRefusal
 {
     /// <summary>The client does not speak CURVE (a plain ZeroMQ socket, or another mechanism).</summary>
     NoCurve,

@@ -5,9 +5,9 @@ using System.Runtime.InteropServices;
 namespace Distlog.Collector.Security;
 
 /// <summary>The remote address of a connected socket's file descriptor (<c>getpeername</c>), for log lines.</summary>
-internal static unsafe partial class PeerAddress
+static unsafe partial class PeerAddress
 {
-    private const int InterNetwork = 2;
+    const int InterNetwork = 2;
 
     /// <summary>"127.0.0.1:50432", or "an unknown address" where the descriptor is gone or not an IP socket.</summary>
     public static string Of(int fd)

@@ -11,17 +11,17 @@ namespace Distlog.Collector.Security;
 /// up to <see cref="LongestBar"/>. Refusals are counted and logged at most once per <see cref="ReportWindow"/>.
 /// Thread-safe: the guard bars under the publish sink's lock, the ZAP thread asks.
 /// </summary>
-internal sealed class PeerBarrier(ILogger? log)
+sealed class PeerBarrier(ILogger? log)
 {
     public static readonly TimeSpan FirstBar = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan LongestBar = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan Memory = TimeSpan.FromMinutes(10);
-    private static readonly TimeSpan ReportWindow = TimeSpan.FromSeconds(10);
+    static readonly TimeSpan ReportWindow = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentDictionary<string, Bar> _bars = new(StringComparer.Ordinal);
-    private long _refused;
-    private long _reportedAt = -(long)ReportWindow.TotalMilliseconds;
-    private long _unreported;
+    readonly ConcurrentDictionary<string, Bar> _bars = new(StringComparer.Ordinal);
+    long _refused;
+    long _reportedAt = -(long)ReportWindow.TotalMilliseconds;
+    long _unreported;
 
     /// <summary>Handshakes refused since the start.</summary>
     public long Refused => Interlocked.Read(ref _refused);
@@ -71,7 +71,7 @@ internal sealed class PeerBarrier(ILogger? log)
         return true;
     }
 
-    private static string Normal(string address) => address.Trim('[', ']');
+    static string Normal(string address) => address.Trim('[', ']');
 
-    private readonly record struct Bar(long Until, TimeSpan Length);
+    readonly record struct Bar(long Until, TimeSpan Length);
 }

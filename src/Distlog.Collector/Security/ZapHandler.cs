@@ -15,22 +15,22 @@ namespace Distlog.Collector.Security;
 /// wrong server key). Started on first use, it lives as long as the process: while a CURVE socket is open the handler
 /// must answer, or libzmq would admit every client.
 /// </summary>
-internal sealed class ZapHandler
+sealed class ZapHandler
 {
     public const string Endpoint = "inproc://zeromq.zap.01";
-    private const int MonitoredEvents = LibZmq.EventAccepted | LibZmq.EventDisconnected | LibZmq.EventMonitorStopped | LibZmq.EventHandshakeFailedNoDetail
+    const int MonitoredEvents = LibZmq.EventAccepted | LibZmq.EventDisconnected | LibZmq.EventMonitorStopped | LibZmq.EventHandshakeFailedNoDetail
         | LibZmq.EventHandshakeFailedProtocol | LibZmq.EventHandshakeFailedAuth;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly Lazy<ZapHandler> SharedHandler = new(() => new ZapHandler(ZmqContext.Shared));
+    static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    static readonly Lazy<ZapHandler> SharedHandler = new(() => new ZapHandler(ZmqContext.Shared));
 
-    private readonly ZmqContext _context;
-    private readonly ZmqSocket _requests;
-    private readonly ConcurrentDictionary<string, Domain> _domains = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<HandshakeMonitor> _added = new();
-    private readonly List<HandshakeMonitor> _monitors = [];
-    private int _lastId;
+    readonly ZmqContext _context;
+    readonly ZmqSocket _requests;
+    readonly ConcurrentDictionary<string, Domain> _domains = new(StringComparer.Ordinal);
+    readonly ConcurrentQueue<HandshakeMonitor> _added = new();
+    readonly List<HandshakeMonitor> _monitors = [];
+    int _lastId;
 
-    private ZapHandler(ZmqContext context)
+    ZapHandler(ZmqContext context)
     {
         _context = context;
         // Bound before any CURVE socket exists, so that no handshake can pass unasked.
@@ -49,7 +49,7 @@ internal sealed class ZapHandler
     /// <paramref name="server"/> (CURVE), or admits (NULL) where there is none.</summary>
     public string Register(CurveServer? server, PeerBarrier barrier) => Register(new Domain(server, barrier));
 
-    private string Register(Domain entry)
+    string Register(Domain entry)
     {
         var domain = $"distlog-{Interlocked.Increment(ref _lastId)}";
         _domains[domain] = entry;
@@ -81,7 +81,7 @@ internal sealed class ZapHandler
         _added.Enqueue(new HandshakeMonitor(reader, server));
     }
 
-    private void Run()
+    void Run()
     {
         var sockets = new List<ZmqSocket>();
         var readable = new bool[1];
@@ -113,7 +113,7 @@ internal sealed class ZapHandler
     }
 
     /// <summary>Answers one ZAP request: version, request id, domain, address, identity, mechanism, credentials.</summary>
-    private void Answer()
+    void Answer()
     {
         var request = _requests.ReceiveMultipart(TimeSpan.Zero);
         if (request is null)
@@ -161,9 +161,9 @@ internal sealed class ZapHandler
         Reply(requestId, "200", "OK", key);
     }
 
-    private sealed record Domain(CurveServer? Curve, PeerBarrier? Barrier);
+    sealed record Domain(CurveServer? Curve, PeerBarrier? Barrier);
 
-    private void Reply(byte[] requestId, string status, string text, string userId)
+    void Reply(byte[] requestId, string status, string text, string userId)
     {
         _requests.Send("1.0"u8, more: true);
         _requests.Send(requestId, more: true);

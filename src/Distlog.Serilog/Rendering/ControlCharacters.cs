@@ -18,7 +18,7 @@ namespace Distlog.Rendering;
 /// the aim is a safe terminal, not a reversible encoding.</para>
 /// <para>All members are pure and thread-safe.</para>
 /// </remarks>
-internal static class ControlCharacters
+static class ControlCharacters
 {
     static readonly SearchValues<char> Unsafe = SearchValues.Create(BuildUnsafe());
 

@@ -10,7 +10,7 @@ namespace Distlog.Tasks;
 /// <param name="Sequence">The event's number inside its task, from 0 (the started event).</param>
 /// <param name="Root">The root task's id: a W3C trace id, or an id imported as given (a Python distlog UUID).</param>
 /// <param name="Path">The child numbers from the root, <c>/n/m</c>; empty for the root task itself.</param>
-internal readonly record struct TaskKey(long Sequence, string Root, string Path)
+readonly record struct TaskKey(long Sequence, string Root, string Path)
 {
     /// <summary>The task's id, <c>{root}{path}</c>: the form <see cref="DistlogTask.ForeignId"/> hands out.</summary>
     public string Id => Root + Path;

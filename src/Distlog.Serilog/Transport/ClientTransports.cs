@@ -6,7 +6,7 @@ namespace Distlog.Transport;
 /// Chooses the ZeroMQ implementation of a client: libzmq where it loads, since it sends faster at half NetMQ's CPU per
 /// event (docs/performance.md), and NetMQ where it does not, so that the library needs no native install. Thread-safe.
 /// </summary>
-internal static class ClientTransports
+static class ClientTransports
 {
     /// <summary>The environment variable that overrides <see cref="DistlogTransport.Auto"/>: <c>LibZmq</c> or <c>NetMq</c>.</summary>
     public const string TransportVariable = "DISTLOG_TRANSPORT";

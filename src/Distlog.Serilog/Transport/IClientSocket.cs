@@ -4,7 +4,7 @@ namespace Distlog.Transport;
 /// A ZeroMQ socket that connects (PUSH, DEALER or SUB), as the sink and the CLI use one, on libzmq or NetMQ. NOT
 /// thread-safe: one thread owns it. Set the options before <see cref="Connect"/>; <c>Dispose</c> is idempotent.
 /// </summary>
-internal interface IClientSocket : IDisposable
+interface IClientSocket : IDisposable
 {
     /// <summary>Queue messages only to completed connections (<c>ZMQ_IMMEDIATE</c>).</summary>
     bool Immediate { set; }

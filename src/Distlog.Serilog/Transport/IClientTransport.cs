@@ -4,7 +4,7 @@ namespace Distlog.Transport;
 /// The ZeroMQ implementation a client sends with (<see cref="ClientTransports.Open"/>): it creates the sockets, and its
 /// <c>Dispose</c>, after theirs, waits up to their linger for the messages they still hold to leave.
 /// </summary>
-internal interface IClientTransport : IDisposable
+interface IClientTransport : IDisposable
 {
     /// <summary>The implementation and its version, e.g. <c>libzmq 4.3.5</c> or <c>NetMQ 4.0.4.5</c>.</summary>
     string Name { get; }

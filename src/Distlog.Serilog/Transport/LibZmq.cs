@@ -7,7 +7,7 @@ namespace Distlog.Transport;
 /// <c>SetLastError</c> so errno is captured before the runtime can disturb it; read it with <see cref="LastError"/>.
 /// Callers call <see cref="LibZmqLoader.EnsureLoaded"/> first.
 /// </summary>
-internal static unsafe partial class LibZmq
+static unsafe partial class LibZmq
 {
     /// <summary>The library name the imports use; <see cref="LibZmqLoader"/> resolves it.</summary>
     public const string LibraryName = "libzmq";

@@ -1,7 +1,7 @@
 namespace Distlog.Transport;
 
 /// <summary>An <see cref="IClientSocket"/> on a <see cref="ZmqSocket"/>; sends and receives allocate nothing.</summary>
-internal sealed class LibZmqClientSocket(ZmqSocket socket) : IClientSocket
+sealed class LibZmqClientSocket(ZmqSocket socket) : IClientSocket
 {
     ZmqMessage? _received;
 

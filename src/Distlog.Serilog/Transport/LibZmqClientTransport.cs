@@ -1,7 +1,7 @@
 namespace Distlog.Transport;
 
 /// <summary>Client sockets on the native libzmq, in a context of their own (or the process-wide one).</summary>
-internal sealed class LibZmqClientTransport : IClientTransport
+sealed class LibZmqClientTransport : IClientTransport
 {
     readonly ZmqContext _context;
 

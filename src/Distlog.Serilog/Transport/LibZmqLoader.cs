@@ -10,15 +10,15 @@ namespace Distlog.Transport;
 /// A missing library gives one <see cref="DllNotFoundException"/> that says how to install it, instead of the runtime's
 /// list of probed paths. Thread-safe.
 /// </summary>
-internal static class LibZmqLoader
+static class LibZmqLoader
 {
     /// <summary>The environment variable that names the libzmq to load (a path or a file name), tried before the usual names.</summary>
     public const string PathVariable = "DISTLOG_LIBZMQ";
 
-    private static readonly Lock Gate = new();
-    private static nint _handle;
-    private static string? _failure;
-    private static bool _resolverRegistered;
+    static readonly Lock Gate = new();
+    static nint _handle;
+    static string? _failure;
+    static bool _resolverRegistered;
 
     /// <summary>How to install libzmq on this platform, the first words of the exception for a missing library.</summary>
     public static string MissingMessage => Missing(CurrentPlatform());
@@ -104,9 +104,9 @@ internal static class LibZmqLoader
                 : "libzmq.so.5 was not found: install the Debian package libzmq5 (apt-get install libzmq5; " +
                     "on Fedora dnf install zeromq, on Alpine apk add libzmq), or set DISTLOG_LIBZMQ to its path";
 
-    private static OSPlatform CurrentPlatform() =>
+    static OSPlatform CurrentPlatform() =>
         OperatingSystem.IsWindows() ? OSPlatform.Windows : OperatingSystem.IsMacOS() ? OSPlatform.OSX : OSPlatform.Linux;
 
-    private static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
+    static nint Resolve(string libraryName, Assembly assembly, DllImportSearchPath? searchPath) =>
         libraryName == LibZmq.LibraryName ? EnsureLoaded() : 0;
 }

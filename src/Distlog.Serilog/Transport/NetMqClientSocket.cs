@@ -7,7 +7,7 @@ namespace Distlog.Transport;
 /// An <see cref="IClientSocket"/> on a NetMQ socket. Each frame sent is copied into a message of its own, since NetMQ
 /// sends from it later, on its I/O thread; a frame received is read in place.
 /// </summary>
-internal sealed class NetMqClientSocket : IClientSocket
+sealed class NetMqClientSocket : IClientSocket
 {
     readonly NetMQSocket _socket;
     readonly ZmqSocketType _type;

@@ -7,7 +7,7 @@ namespace Distlog.Transport;
 /// context, which a library must not terminate under the application's own NetMQ sockets: only a transport that owns
 /// the process (the CLI) waits on <see cref="Dispose"/> for what its closed sockets still hold.
 /// </summary>
-internal sealed class NetMqClientTransport(bool ownsProcess = false) : IClientTransport
+sealed class NetMqClientTransport(bool ownsProcess = false) : IClientTransport
 {
     public string Name { get; } = $"NetMQ {typeof(NetMQSocket).Assembly.GetName().Version}";
 

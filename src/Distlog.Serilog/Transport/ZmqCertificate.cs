@@ -9,7 +9,7 @@ namespace Distlog.Transport;
 /// with <c>public-key</c> and, in the secret certificate (<c>NAME_secret</c>), <c>secret-key</c>; keys in Z85 (40
 /// characters). Immutable.
 /// </summary>
-internal sealed class ZmqCertificate
+sealed class ZmqCertificate
 {
     /// <summary>What czmq appends to a certificate's file name for the secret one.</summary>
     public const string SecretSuffix = "_secret";
@@ -17,10 +17,10 @@ internal sealed class ZmqCertificate
     /// <summary>The metadata key of a client's name: the <c>ClientName</c> its events carry.</summary>
     public const string NameKey = "name";
 
-    private const int KeyLength = 40;
-    private const string Z85Alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
+    const int KeyLength = 40;
+    const string Z85Alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
 
-    private ZmqCertificate(string publicKey, string? secretKey, IReadOnlyList<KeyValuePair<string, string>> metadata)
+    ZmqCertificate(string publicKey, string? secretKey, IReadOnlyList<KeyValuePair<string, string>> metadata)
     {
         PublicKey = publicKey;
         SecretKey = secretKey;

@@ -9,14 +9,14 @@ namespace Distlog.Transport;
 /// is closed, waiting at most for that socket's (always finite) <see cref="ZmqSocket.Linger"/>.
 /// Dispose sockets first when their queued messages should still go out.
 /// </remarks>
-internal sealed class ZmqContext : IDisposable
+sealed class ZmqContext : IDisposable
 {
-    private static readonly Lock SharedGate = new();
-    private static ZmqContext? _shared;
+    static readonly Lock SharedGate = new();
+    static ZmqContext? _shared;
 
-    private readonly ZmqContextHandle _handle;
-    private readonly bool _isShared;
-    private int _disposed;
+    readonly ZmqContextHandle _handle;
+    readonly bool _isShared;
+    int _disposed;
 
     /// <summary>Creates a context with one I/O thread.</summary>
     /// <exception cref="DllNotFoundException">libzmq is not installed; the message names the package.</exception>
@@ -25,7 +25,7 @@ internal sealed class ZmqContext : IDisposable
     {
     }
 
-    private ZmqContext(bool isShared)
+    ZmqContext(bool isShared)
     {
         LibZmqLoader.EnsureLoaded();
         nint context = LibZmq.zmq_ctx_new();

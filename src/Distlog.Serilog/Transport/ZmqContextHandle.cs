@@ -7,7 +7,7 @@ namespace Distlog.Transport;
 /// <c>zmq_ctx_term</c> runs only after the last socket is closed (even when finalizers run in any order) and
 /// therefore waits at most for the longest linger of those sockets, never forever.
 /// </summary>
-internal sealed class ZmqContextHandle : SafeHandle
+sealed class ZmqContextHandle : SafeHandle
 {
     /// <summary>Takes ownership of <paramref name="context"/>.</summary>
     public ZmqContextHandle(nint context)

@@ -6,7 +6,7 @@ namespace Distlog.Transport;
 /// </summary>
 /// <param name="ServerKey">The collector's public key, Z85.</param>
 /// <param name="Certificate">The client's secret certificate.</param>
-internal sealed record ZmqCurveClient(string ServerKey, ZmqCertificate Certificate)
+sealed record ZmqCurveClient(string ServerKey, ZmqCertificate Certificate)
 {
     /// <summary>
     /// Loads the client side. <paramref name="serverKey"/> is the collector's public key (40 Z85 characters) or the path

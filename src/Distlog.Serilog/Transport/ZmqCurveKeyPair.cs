@@ -5,7 +5,7 @@ namespace Distlog.Transport;
 /// <summary>A CURVE key pair in Z85 text (40 characters each), for <see cref="ZmqSocket.SetCurveServer"/> and <see cref="ZmqSocket.SetCurveKeys"/>.</summary>
 /// <param name="PublicKey">Shared with peers.</param>
 /// <param name="SecretKey">Kept by its owner.</param>
-internal readonly record struct ZmqCurveKeyPair(string PublicKey, string SecretKey)
+readonly record struct ZmqCurveKeyPair(string PublicKey, string SecretKey)
 {
     /// <summary>Generates a new pair (<c>zmq_curve_keypair</c>; NetMQ's where libzmq is not installed).</summary>
     /// <exception cref="ZmqException">libzmq was built without CURVE support.</exception>

@@ -1,11 +1,11 @@
 namespace Distlog.Transport;
 
 /// <summary>The errno values libzmq reports that the transport handles specially.</summary>
-internal static class ZmqError
+static class ZmqError
 {
     // libzmq uses the platform's errno values where the platform defines them, its own numbers above
     // HausNumero otherwise. Debian/Linux values; macOS differs only for EAGAIN among those used here.
-    private const int HausNumero = 156384712;
+    const int HausNumero = 156384712;
 
     /// <summary>EINTR: a signal interrupted the call; retried.</summary>
     public const int Interrupted = 4;

@@ -1,7 +1,7 @@
 namespace Distlog.Transport;
 
 /// <summary>A libzmq call failed; <see cref="ErrorNumber"/> is libzmq's errno and the message ends with its text.</summary>
-internal sealed class ZmqException : Exception
+sealed class ZmqException : Exception
 {
     /// <summary>Creates the exception for <paramref name="errorNumber"/> with a complete message.</summary>
     public ZmqException(int errorNumber, string message)

@@ -4,12 +4,12 @@ namespace Distlog.Transport;
 /// A reusable native <c>zmq_msg_t</c> for <see cref="ZmqSocket.TryReceive"/>: each receive replaces the content
 /// of the previous one, and <see cref="Data"/> reads it in place, without copying. Not thread-safe.
 /// </summary>
-internal sealed unsafe class ZmqMessage : IDisposable
+sealed unsafe class ZmqMessage : IDisposable
 {
-    private readonly ZmqMessageHandle _handle;
-    private byte* _data;
-    private int _size;
-    private bool _more;
+    readonly ZmqMessageHandle _handle;
+    byte* _data;
+    int _size;
+    bool _more;
 
     /// <summary>Creates an empty message.</summary>
     /// <exception cref="DllNotFoundException">libzmq is not installed.</exception>

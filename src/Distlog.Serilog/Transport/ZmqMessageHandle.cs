@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace Distlog.Transport;
 
 /// <summary>Owns a native, initialised <c>zmq_msg_t</c> allocated with <see cref="NativeMemory"/>.</summary>
-internal sealed unsafe class ZmqMessageHandle : SafeHandle
+sealed unsafe class ZmqMessageHandle : SafeHandle
 {
-    private ZmqMessageHandle()
+    ZmqMessageHandle()
         : base(0, ownsHandle: true)
     {
     }

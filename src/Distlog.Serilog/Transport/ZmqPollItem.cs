@@ -4,7 +4,7 @@ namespace Distlog.Transport;
 /// <c>zmq_pollitem_t</c> as laid out on Linux and macOS x64/arm64: <c>{ void *socket; int fd; short events; short revents; }</c>,
 /// 16 bytes. (On Windows <c>fd</c> is a pointer-sized SOCKET; <see cref="ZmqPoller"/> refuses to run there.)
 /// </summary>
-internal struct ZmqPollItem
+struct ZmqPollItem
 {
     /// <summary>The native socket pointer, or 0 to poll <see cref="FileDescriptor"/>.</summary>
     public nint Socket;

@@ -3,9 +3,9 @@ using System.Runtime.InteropServices;
 namespace Distlog.Transport;
 
 /// <summary>Waits until one of several sockets has a message to read (<c>zmq_poll</c>).</summary>
-internal static unsafe class ZmqPoller
+static unsafe class ZmqPoller
 {
-    private const int StackLimit = 16;
+    const int StackLimit = 16;
 
     /// <summary>
     /// Waits up to <paramref name="timeout"/> (<see cref="Timeout.InfiniteTimeSpan"/> = forever, zero = just look)
@@ -62,7 +62,7 @@ internal static unsafe class ZmqPoller
         }
     }
 
-    private static int PollItems(Span<ZmqPollItem> items, int milliseconds)
+    static int PollItems(Span<ZmqPollItem> items, int milliseconds)
     {
         long deadline = milliseconds < 0 ? long.MaxValue : Environment.TickCount64 + milliseconds;
         fixed (ZmqPollItem* pointer = items)

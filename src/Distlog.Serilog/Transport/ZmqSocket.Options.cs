@@ -3,12 +3,12 @@ using System.Text;
 namespace Distlog.Transport;
 
 /// <summary>Socket options (<c>zmq_setsockopt</c>/<c>zmq_getsockopt</c>); libzmq's defaults unless stated.</summary>
-internal sealed unsafe partial class ZmqSocket
+sealed unsafe partial class ZmqSocket
 {
     /// <summary>The linger every socket starts with: zero, so that closing discards unsent messages unless told otherwise.</summary>
     public static readonly TimeSpan DefaultLinger = TimeSpan.Zero;
 
-    private const int CurveKeyLength = 40;
+    const int CurveKeyLength = 40;
 
     /// <summary>Outbound queue bound in messages (<c>ZMQ_SNDHWM</c>, default 1000; 0 = none). Set before connecting.</summary>
     public int SendHighWatermark
@@ -200,7 +200,7 @@ internal sealed unsafe partial class ZmqSocket
         }
     }
 
-    private void SetCurveKey(int option, string key, string parameterName)
+    void SetCurveKey(int option, string key, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(key, parameterName);
         if (key.Length != CurveKeyLength || !Ascii.IsValid(key))
@@ -213,7 +213,7 @@ internal sealed unsafe partial class ZmqSocket
         SetBytes(option, z85, "Cannot set a CURVE key");
     }
 
-    private int GetInt32(int option)
+    int GetInt32(int option)
     {
         ThrowIfDisposed();
         int value;
@@ -222,7 +222,7 @@ internal sealed unsafe partial class ZmqSocket
         return value;
     }
 
-    private long GetInt64(int option)
+    long GetInt64(int option)
     {
         ThrowIfDisposed();
         long value;
@@ -231,19 +231,19 @@ internal sealed unsafe partial class ZmqSocket
         return value;
     }
 
-    private void SetInt32(int option, int value, string name)
+    void SetInt32(int option, int value, string name)
     {
         ThrowIfDisposed();
         Check(LibZmq.zmq_setsockopt(_handle, option, &value, sizeof(int)), $"Cannot set {name} to {value}");
     }
 
-    private void SetInt64(int option, long value, string name)
+    void SetInt64(int option, long value, string name)
     {
         ThrowIfDisposed();
         Check(LibZmq.zmq_setsockopt(_handle, option, &value, sizeof(long)), $"Cannot set {name} to {value}");
     }
 
-    private void SetBytes(int option, ReadOnlySpan<byte> value, string action)
+    void SetBytes(int option, ReadOnlySpan<byte> value, string action)
     {
         ThrowIfDisposed();
         fixed (byte* bytes = value)
@@ -252,7 +252,7 @@ internal sealed unsafe partial class ZmqSocket
         }
     }
 
-    private void Check(int result, string action)
+    void Check(int result, string action)
     {
         if (result != 0)
         {

@@ -5,11 +5,11 @@ namespace Distlog.Transport;
 /// <see cref="Dispose"/> is idempotent, and a disposed socket throws <see cref="ObjectDisposedException"/>.
 /// The send and <see cref="TryReceive"/> paths allocate nothing.
 /// </summary>
-internal sealed unsafe partial class ZmqSocket : IDisposable
+sealed unsafe partial class ZmqSocket : IDisposable
 {
-    private const string EndpointHint = "an endpoint looks like tcp://127.0.0.1:5010, tcp://*:5010, ipc:///tmp/distlog or inproc://name";
+    const string EndpointHint = "an endpoint looks like tcp://127.0.0.1:5010, tcp://*:5010, ipc:///tmp/distlog or inproc://name";
 
-    private readonly ZmqSocketHandle _handle;
+    readonly ZmqSocketHandle _handle;
 
     internal ZmqSocket(ZmqSocketHandle handle, ZmqSocketType type)
     {
@@ -141,14 +141,14 @@ internal sealed unsafe partial class ZmqSocket : IDisposable
     /// <summary>Closes the socket after applying <see cref="Linger"/>; idempotent.</summary>
     public void Dispose() => _handle.Dispose();
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+    void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
 
-    private Exception Failure(int error, string action) =>
+    Exception Failure(int error, string action) =>
         error == ZmqError.Terminated
             ? new ObjectDisposedException(nameof(ZmqSocket), $"{action}: the socket's ZmqContext was disposed.")
             : ZmqException.FromError(error, action);
 
-    private Exception EndpointFailure(int error, string verb, string endpoint)
+    Exception EndpointFailure(int error, string verb, string endpoint)
     {
         if (error is ZmqError.InvalidArgument or ZmqError.ProtocolNotSupported)
         {

@@ -6,9 +6,9 @@ namespace Distlog.Transport;
 /// Owns a <c>void*</c> from <c>zmq_socket</c> and one reference on its <see cref="ZmqContextHandle"/>.
 /// Releasing it sets <c>ZMQ_LINGER</c> to <see cref="LingerMilliseconds"/>, closes the socket, then lets the context go.
 /// </summary>
-internal sealed class ZmqSocketHandle : SafeHandle
+sealed class ZmqSocketHandle : SafeHandle
 {
-    private readonly ZmqContextHandle _context;
+    readonly ZmqContextHandle _context;
 
     /// <summary>Takes ownership of <paramref name="socket"/> and of a reference the caller already added on <paramref name="context"/>.</summary>
     public ZmqSocketHandle(nint socket, ZmqContextHandle context)

@@ -1,7 +1,7 @@
 namespace Distlog.Transport;
 
 /// <summary>The ZeroMQ socket types the transport uses; the values are libzmq's <c>ZMQ_*</c> constants.</summary>
-internal enum ZmqSocketType
+enum ZmqSocketType
 {
     /// <summary>One peer, both directions; what <c>zmq_socket_monitor</c> sends its events to.</summary>
     Pair = 0,

@@ -1,7 +1,7 @@
 namespace Distlog.Transport;
 
 /// <summary>Converts between <see cref="TimeSpan"/> and libzmq's milliseconds, where -1 means infinite.</summary>
-internal static class ZmqTimeouts
+static class ZmqTimeouts
 {
     /// <summary>Milliseconds for libzmq: <see cref="Timeout.InfiniteTimeSpan"/> gives -1; other negatives are refused.</summary>
     public static int ToMilliseconds(TimeSpan value, string parameterName)

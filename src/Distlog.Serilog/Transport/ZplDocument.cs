@@ -6,13 +6,13 @@ namespace Distlog.Transport;
 /// are indented four spaces deeper than their parent; <c>#</c> starts a comment; a value is quoted with <c>"</c> or
 /// <c>'</c>, or runs to the end of the line (or a comment).
 /// </summary>
-internal sealed class ZplDocument
+sealed class ZplDocument
 {
-    private const int Indent = 4;
+    const int Indent = 4;
 
-    private readonly List<(string Path, string? Value)> _entries;
+    readonly List<(string Path, string? Value)> _entries;
 
-    private ZplDocument(List<(string Path, string? Value)> entries) => _entries = entries;
+    ZplDocument(List<(string Path, string? Value)> entries) => _entries = entries;
 
     /// <summary>Every entry in the order written.</summary>
     public IReadOnlyList<(string Path, string? Value)> Entries => _entries;
@@ -70,7 +70,7 @@ internal sealed class ZplDocument
     public static bool IsValidName(string name) =>
         name.Length > 0 && name[0] != '/' && name.All(c => char.IsAsciiLetterOrDigit(c) || "$-_@.&+/".Contains(c));
 
-    private static (string Name, string? Value) ParseEntry(string content, int lineNumber)
+    static (string Name, string? Value) ParseEntry(string content, int lineNumber)
     {
         var nameEnd = 0;
         while (nameEnd < content.Length && content[nameEnd] is not (' ' or '=' or '#' or '\t'))

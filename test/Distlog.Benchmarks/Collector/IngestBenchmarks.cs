@@ -2,8 +2,8 @@ using BenchmarkDotNet.Attributes;
 using Distlog.Clef;
 using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
-using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Plugins;
+using Distlog.Collector.Plugins.Publish;
 using Distlog.Transport;
 using Serilog.Core;
 

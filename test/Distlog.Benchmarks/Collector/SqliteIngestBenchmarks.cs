@@ -2,8 +2,8 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
-using Distlog.Collector.Plugins.Sqlite;
 using Distlog.Collector.Plugins;
+using Distlog.Collector.Plugins.Sqlite;
 using Microsoft.Data.Sqlite;
 using Serilog.Core;
 

@@ -38,7 +38,8 @@ public class EmitBenchmarks
             while (!_stopping)
                 pull.TryReceive(message);
             pull.Dispose();
-        }) { IsBackground = true };
+        })
+        { IsBackground = true };
         _drain.Start();
 
         _folder = Directory.CreateTempSubdirectory("distlog-bench-").FullName;

@@ -37,12 +37,18 @@ public class EnqueueBenchmarks
         _gate = new ManualResetEventSlim();
         var distlogSink = new DistlogSink(new DistlogSinkOptions
         {
-            Endpoint = "tcp://127.0.0.1:9", Application = "bench", QueueLimit = QueueLimit, FlushTimeout = TimeSpan.Zero,
+            Endpoint = "tcp://127.0.0.1:9",
+            Application = "bench",
+            QueueLimit = QueueLimit,
+            FlushTimeout = TimeSpan.Zero,
         });
         _distlog = new LoggerConfiguration().Enrich.FromLogContext().WriteTo.Sink(distlogSink).CreateLogger();
         var queuingEvents = new DistlogSink(new DistlogSinkOptions
         {
-            Endpoint = "tcp://127.0.0.1:9", Application = "bench", QueueLimit = QueueLimit, FlushTimeout = TimeSpan.Zero,
+            Endpoint = "tcp://127.0.0.1:9",
+            Application = "bench",
+            QueueLimit = QueueLimit,
+            FlushTimeout = TimeSpan.Zero,
             FormatOnEmitDepth = int.MaxValue,
         });
         _distlogQueuingEvents = new LoggerConfiguration().Enrich.FromLogContext().WriteTo.Sink(queuingEvents).CreateLogger();

@@ -11,16 +11,16 @@ namespace Distlog.Benchmarks.Transport;
 [MemoryDiagnoser]
 public class PushPullBenchmarks
 {
-    private const int EventsPerInvoke = 10_000;
-    private const int EventBytes = 220;
+    const int EventsPerInvoke = 10_000;
+    const int EventBytes = 220;
 
-    private ZmqContext _context = null!;
-    private ZmqSocket _push = null!;
-    private ZmqSocket _pull = null!;
-    private Thread _receiver = null!;
-    private byte[] _payload = null!;
-    private long _received;
-    private volatile bool _stopping;
+    ZmqContext _context = null!;
+    ZmqSocket _push = null!;
+    ZmqSocket _pull = null!;
+    Thread _receiver = null!;
+    byte[] _payload = null!;
+    long _received;
+    volatile bool _stopping;
 
     [Params(1, 100)]
     public int EventsPerMessage { get; set; }
@@ -73,7 +73,7 @@ public class PushPullBenchmarks
         _context.Dispose();
     }
 
-    private void Drain()
+    void Drain()
     {
         using var message = new ZmqMessage();
         while (!_stopping)

@@ -1,9 +1,9 @@
 namespace Distlog.Collector.Tests.Ingest;
 
 /// <summary>CLEF lines at the edges of the rules, valid and not, for the scanner tests.</summary>
-internal static class ClefLines
+static class ClefLines
 {
-    private const string At = "\"@t\":\"2024-05-01T12:00:00Z\"";
+    const string At = "\"@t\":\"2024-05-01T12:00:00Z\"";
 
     /// <summary>Valid lines the scanner decides itself.</summary>
     public static readonly string[] Valid =
@@ -40,7 +40,7 @@ internal static class ClefLines
         "{" + At + ",\"o\":{" + Members(ClefReaderBound + 1)[1..] + "}}",
     ];
 
-    private const int ClefReaderBound = Distlog.Clef.ClefReader.MaxProperties;
+    const int ClefReaderBound = Distlog.Clef.ClefReader.MaxProperties;
 
-    private static string Members(int count) => string.Concat(Enumerable.Range(0, count).Select(i => $",\"p{i}\":{i}"));
+    static string Members(int count) => string.Concat(Enumerable.Range(0, count).Select(i => $",\"p{i}\":{i}"));
 }

@@ -60,7 +60,7 @@ public sealed class ClefScannerTests
         Assert.That(accepted, Is.GreaterThan(1000), "mutations that keep a line valid are common enough to compare summaries");
     }
 
-    private static byte[] Mutate(byte[] line, Random random)
+    static byte[] Mutate(byte[] line, Random random)
     {
         var bytes = line.ToList();
         const string significant = "{}[]\":,\\@u0dD8aA. \t";
@@ -78,10 +78,10 @@ public sealed class ClefScannerTests
         return [.. bytes];
     }
 
-    private static (DateTime, TimeSpan, LogEventLevel, string?, bool, string?) Describe(ClefSummary s, byte[] line) =>
+    static (DateTime, TimeSpan, LogEventLevel, string?, bool, string?) Describe(ClefSummary s, byte[] line) =>
         (s.Timestamp.DateTime, s.Timestamp.Offset, s.Level, s.Application, s.HasException, s.TaskKey(line));
 
-    private static (DateTime, TimeSpan, LogEventLevel, string?, bool, string?) Describe(LogEvent e) =>
+    static (DateTime, TimeSpan, LogEventLevel, string?, bool, string?) Describe(LogEvent e) =>
         (e.Timestamp.DateTime, e.Timestamp.Offset, e.Level, ClefSummary.StringProperty(e, "Application"), e.Exception is not null,
             ClefSummary.StringProperty(e, "TaskKey"));
 }

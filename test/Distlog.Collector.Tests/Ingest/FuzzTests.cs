@@ -5,8 +5,8 @@ namespace Distlog.Collector.Tests.Ingest;
 
 public sealed class FuzzTests
 {
-    private const int Count = 10_000;
-    private static readonly Regex Stats = new(@"Stats: received (\d+) messages, accepted (\d+) events, rejected (\d+) \(([^)]*)\)");
+    const int Count = 10_000;
+    static readonly Regex Stats = new(@"Stats: received (\d+) messages, accepted (\d+) events, rejected (\d+) \(([^)]*)\)");
 
     [Test]
     public void TenThousandMalformedMessagesAmongTenThousandGoodOnesAreRejectedAndEveryGoodOneArrives()

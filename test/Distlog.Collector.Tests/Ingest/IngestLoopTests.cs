@@ -150,7 +150,7 @@ public sealed class IngestLoopTests
         Assert.That(warnings.Events.Single().Event.Properties["N"].ToString(), Is.EqualTo("-1"));
     }
 
-    private static int MessagesSentWhileIngestIsStalled(int receiveHighWatermark)
+    static int MessagesSentWhileIngestIsStalled(int receiveHighWatermark)
     {
         var log = new CollectingSink();
         var sink = new CollectingBatchSink();
@@ -186,7 +186,7 @@ public sealed class IngestLoopTests
         }
     }
 
-    private static PluginHost StartPlugin(string name, CollectingBatchSink sink, CollectingSink log, int capacity = 1_000_000,
+    static PluginHost StartPlugin(string name, CollectingBatchSink sink, CollectingSink log, int capacity = 1_000_000,
         int batchSize = 100, PluginWhenFull whenFull = PluginWhenFull.Drop, FilterSettings? filter = null)
     {
         var plugin = new PluginHost(name, () => sink, new PluginFilter(filter ?? FilterSettings.None), capacity, batchSize, log.Logger(), whenFull);
@@ -194,7 +194,7 @@ public sealed class IngestLoopTests
         return plugin;
     }
 
-    private static IngestLoop StartIngest(IngestSettings settings, CollectingSink log, params PluginHost[] plugins)
+    static IngestLoop StartIngest(IngestSettings settings, CollectingSink log, params PluginHost[] plugins)
     {
         var ingest = new IngestLoop(settings, plugins, new RejectionReporter(new IngestCounters(), log.Logger()));
         ingest.Start();
@@ -202,6 +202,6 @@ public sealed class IngestLoopTests
     }
 
     /// <summary>The values of <c>N</c> in the lines sent, as the events read from them render them.</summary>
-    private static IEnumerable<string> Numbers(int count) =>
+    static IEnumerable<string> Numbers(int count) =>
         Enumerable.Range(0, count).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

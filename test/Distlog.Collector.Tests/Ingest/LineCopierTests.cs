@@ -49,6 +49,6 @@ public sealed class LineCopierTests
         Assert.That(copies.Select(c => c.ToArray()), Has.All.EqualTo(line));
     }
 
-    private static bool SameArray(ReadOnlyMemory<byte> a, ReadOnlyMemory<byte> b) =>
+    static bool SameArray(ReadOnlyMemory<byte> a, ReadOnlyMemory<byte> b) =>
         MemoryMarshal.TryGetArray(a, out var x) && MemoryMarshal.TryGetArray(b, out var y) && ReferenceEquals(x.Array, y.Array);
 }

@@ -4,13 +4,13 @@ using Distlog.Collector.Tests.Support;
 namespace Distlog.Collector.Tests.Ingest;
 
 /// <summary>The bad messages of the fuzz test: each is a list of frames, and each is rejected exactly once.</summary>
-internal static class Malformed
+static class Malformed
 {
     public const int MaxMessageBytes = 2 * 1024 * 1024;
 
-    private static readonly byte[] Clef = "PLC"u8.ToArray();
-    private static readonly byte[] Oversized = Encoding.UTF8.GetBytes(Some.ClefLine(0).Replace("Event {N}", new string('x', MaxMessageBytes)));
-    private static readonly byte[] HundredThousandProperties = Encoding.UTF8.GetBytes(
+    static readonly byte[] Clef = "PLC"u8.ToArray();
+    static readonly byte[] Oversized = Encoding.UTF8.GetBytes(Some.ClefLine(0).Replace("Event {N}", new string('x', MaxMessageBytes)));
+    static readonly byte[] HundredThousandProperties = Encoding.UTF8.GetBytes(
         "{\"@t\":\"2024-05-01T12:00:00Z\",\"@mt\":\"m\"," + string.Join(",", Enumerable.Range(0, 100_000).Select(i => $"\"p{i}\":{i}")) + "}");
 
     /// <summary>Malformed message number <paramref name="i"/> and the rejection reason the collector should count.</summary>
@@ -38,9 +38,9 @@ internal static class Malformed
         };
     }
 
-    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+    static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static byte[] RandomText(Random random)
+    static byte[] RandomText(Random random)
     {
         // Printable ASCII after a '{': never blank, never valid CLEF (at best "{}", which lacks @t).
         var bytes = new byte[random.Next(2, 200)];

@@ -8,10 +8,10 @@ namespace Distlog.Collector.Tests.Ingest;
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class MessageDecoderTests
 {
-    private readonly CollectingSink _log = new();
-    private readonly IngestCounters _counters = new();
-    private readonly List<IngestedEvent> _events = [];
-    private readonly MessageDecoder _decoder;
+    readonly CollectingSink _log = new();
+    readonly IngestCounters _counters = new();
+    readonly List<IngestedEvent> _events = [];
+    readonly MessageDecoder _decoder;
 
     public MessageDecoderTests() => _decoder = new MessageDecoder(new RejectionReporter(_counters, _log.Logger()));
 
@@ -111,7 +111,7 @@ public sealed class MessageDecoderTests
         Assert.That(_counters.RejectedTotal, Is.Zero);
     }
 
-    private void Decode(string topic, string payload) => Decode(topic, Encoding.UTF8.GetBytes(payload));
+    void Decode(string topic, string payload) => Decode(topic, Encoding.UTF8.GetBytes(payload));
 
-    private void Decode(string topic, byte[] payload) => _decoder.Decode(Encoding.ASCII.GetBytes(topic), payload, _events);
+    void Decode(string topic, byte[] payload) => _decoder.Decode(Encoding.ASCII.GetBytes(topic), payload, _events);
 }

@@ -5,7 +5,7 @@ namespace Distlog.Collector.Tests.Ingest;
 
 public sealed class PythonPeerTests
 {
-    private const string Python = "/usr/bin/python3";
+    const string Python = "/usr/bin/python3";
 
     [Test]
     public void RecordsFromPythonDistlogAreStoredWithTheirKeysAndLevelsMapped()
@@ -70,7 +70,7 @@ public sealed class PythonPeerTests
         Assert.That(Stored.Numbers([System.Text.Json.Nodes.JsonNode.Parse(lines[1])!.AsObject()]), Is.EqualTo(new[] { 2L }));
     }
 
-    private static void RunPeer(string endpoint, string root)
+    static void RunPeer(string endpoint, string root)
     {
         var info = new ProcessStartInfo(Python) { RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Ingest", "python_peer.py"));

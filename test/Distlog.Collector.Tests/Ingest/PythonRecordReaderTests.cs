@@ -7,7 +7,7 @@ namespace Distlog.Collector.Tests.Ingest;
 public sealed class PythonRecordReaderTests
 {
     // The first record of the original distlog tutorial (seed 000), abridged only where fields are not mapped.
-    private const string TutorialRecord = """
+    const string TutorialRecord = """
         {
           "context": {"key": "0@e252a11f-d33d-483d-ba08-bc8f642b2f10", "user": "leo"},
           "filename": "example.py", "funcName": "main", "stack_info": null, "args": null,
@@ -100,11 +100,11 @@ public sealed class PythonRecordReaderTests
         Assert.That(error, Does.Contain("more than 1000 properties"));
     }
 
-    private static LogEvent Read(string json)
+    static LogEvent Read(string json)
     {
         Assert.That(PythonRecordReader.TryRead(Encoding.UTF8.GetBytes(json), out var e, out var error), Is.True, error);
         return e!;
     }
 
-    private static object? Scalar(LogEvent e, string name) => ((ScalarValue)e.Properties[name]).Value;
+    static object? Scalar(LogEvent e, string name) => ((ScalarValue)e.Properties[name]).Value;
 }

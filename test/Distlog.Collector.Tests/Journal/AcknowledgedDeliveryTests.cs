@@ -11,8 +11,8 @@ namespace Distlog.Collector.Tests.Journal;
 public sealed class AcknowledgedDeliveryTests
 {
     // DISTLOG_DELIVERY_EVENTS raises it for soak runs (the target is 1M, ten runs each).
-    private static readonly int Count = int.TryParse(Environment.GetEnvironmentVariable("DISTLOG_DELIVERY_EVENTS"), out var count) ? count : 200_000;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
+    static readonly int Count = int.TryParse(Environment.GetEnvironmentVariable("DISTLOG_DELIVERY_EVENTS"), out var count) ? count : 200_000;
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     [TestCase(true, TestName = "KillDashNineOfTheCollectorMidStreamLosesNoEventAndDuplicatesNone")]
     [TestCase(false, TestName = "SigtermOfTheCollectorMidStreamLosesNoEventAndDuplicatesNone")]
@@ -77,13 +77,13 @@ public sealed class AcknowledgedDeliveryTests
         Assert.That(inRedis.Order().ToList(), Is.EqualTo(expected), "the Redis stream holds every event once: " + Differences(inRedis) + "\n" + lastStderr);
     }
 
-    private static long StreamLength(RedisServer redis)
+    static long StreamLength(RedisServer redis)
     {
         using var connection = redis.Connect();
         return connection.Execute("XLEN", "numbered").Integer;
     }
 
-    private static string Differences(List<long> numbers)
+    static string Differences(List<long> numbers)
     {
         var seen = numbers.GroupBy(n => n).ToDictionary(g => g.Key, g => g.Count());
         var missing = Enumerable.Range(0, Count).Where(i => !seen.ContainsKey(i)).ToList();

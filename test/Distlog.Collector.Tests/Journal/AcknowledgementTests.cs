@@ -8,7 +8,7 @@ namespace Distlog.Collector.Tests.Journal;
 /// <summary>The wire side of acknowledgements, with raw frames: a PUSH for batches, a DEALER for acknowledgements.</summary>
 public sealed class AcknowledgementTests
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     [Test]
     public void ABatchResentAfterItsAcknowledgementIsAcknowledgedAgainAndStoredOnce()
@@ -68,7 +68,7 @@ public sealed class AcknowledgementTests
         Assert.That(Stored.Numbers(Stored.ClefLines(folder.Combine("logs"))), Is.EqualTo(new long[] { 2 }));
     }
 
-    private static ZmqSocket Dealer(string control, out byte[] sender)
+    static ZmqSocket Dealer(string control, out byte[] sender)
     {
         sender = Guid.NewGuid().ToByteArray();
         sender[0] |= 1;
@@ -80,7 +80,7 @@ public sealed class AcknowledgementTests
         return dealer;
     }
 
-    private static byte[] Id(byte[] sender, long sequence, long lowest)
+    static byte[] Id(byte[] sender, long sequence, long lowest)
     {
         var id = new byte[32];
         sender.CopyTo(id, 0);
@@ -89,7 +89,7 @@ public sealed class AcknowledgementTests
         return id;
     }
 
-    private static long[] ReceiveAcknowledged(ZmqSocket dealer)
+    static long[] ReceiveAcknowledged(ZmqSocket dealer)
     {
         var frames = dealer.ReceiveMultipart(Wait);
         Assert.That(frames, Is.Not.Null, "an acknowledgement arrives");

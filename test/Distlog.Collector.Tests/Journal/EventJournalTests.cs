@@ -11,7 +11,7 @@ namespace Distlog.Collector.Tests.Journal;
 
 public sealed class EventJournalTests
 {
-    private const int PerRecord = 10;
+    const int PerRecord = 10;
 
     [Test]
     public void EventsWrittenAndCommittedAreReadBackInOrderWithRisingIds()
@@ -192,17 +192,17 @@ public sealed class EventJournalTests
         Assert.That(journal.Bytes, Is.LessThanOrEqualTo(1024 * 1024));
     }
 
-    private static void Publish(EventJournal journal)
+    static void Publish(EventJournal journal)
     {
         journal.Flush();
         lock (journal.Sync)
             journal.Commit();
     }
 
-    private static EventJournal Open(TempFolder folder, long maxBytes = JournalSettings.DefaultMaxBytes, long segmentBytes = JournalSettings.DefaultSegmentBytes) =>
+    static EventJournal Open(TempFolder folder, long maxBytes = JournalSettings.DefaultMaxBytes, long segmentBytes = JournalSettings.DefaultSegmentBytes) =>
         EventJournal.Open(new JournalSettings(folder.Combine("journal"), maxBytes, JournalFsync.Never, segmentBytes), Logger.None);
 
-    private static long WriteRecords(EventJournal journal, int records, int start = 0, int lineBytes = 0)
+    static long WriteRecords(EventJournal journal, int records, int start = 0, int lineBytes = 0)
     {
         var first = -1L;
         for (var r = 0; r < records; r++)
@@ -214,7 +214,7 @@ public sealed class EventJournalTests
         return first;
     }
 
-    private static IngestedEvent[] Events(int start, int count, int lineBytes = 0) =>
+    static IngestedEvent[] Events(int start, int count, int lineBytes = 0) =>
         Enumerable.Range(start, count).Select(n =>
         {
             var line = Encoding.UTF8.GetBytes(Some.ClefLine(n, application: lineBytes > 0 ? new string('a', lineBytes) : "orders"));
@@ -222,7 +222,7 @@ public sealed class EventJournalTests
             return new IngestedEvent(summary, 'P', line);
         }).ToArray();
 
-    private static List<int> ReadAll(EventJournal journal, long from)
+    static List<int> ReadAll(EventJournal journal, long from)
     {
         using var reader = new JournalReader(journal, from);
         var events = new List<IngestedEvent>();
@@ -239,8 +239,8 @@ public sealed class EventJournalTests
         return numbers;
     }
 
-    private static string[] Segments(TempFolder folder) =>
+    static string[] Segments(TempFolder folder) =>
         Directory.GetFiles(folder.Combine("journal"), "*" + JournalSegment.Extension).Order().ToArray();
 
-    private static int IndexOf(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);
+    static int IndexOf(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);
 }

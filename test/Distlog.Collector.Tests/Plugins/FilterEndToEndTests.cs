@@ -37,5 +37,5 @@ public sealed class FilterEndToEndTests
         Assert.That(collector.StdoutLines, Is.EqualTo(new[] { "2024-05-01 12:00:00.004 FTL S billing - Event 4" }), "console");
     }
 
-    private static List<long> Numbers(TempFolder folder, string file) => Stored.Numbers(Stored.ClefLines(folder.Path, file));
+    static List<long> Numbers(TempFolder folder, string file) => Stored.Numbers(Stored.ClefLines(folder.Path, file));
 }

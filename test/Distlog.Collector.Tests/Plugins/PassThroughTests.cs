@@ -1,8 +1,8 @@
 using System.Text;
+using Distlog.Collector.Plugins;
 using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Plugins.Redis;
 using Distlog.Collector.Plugins.Sqlite;
-using Distlog.Collector.Plugins;
 using Distlog.Collector.Tests.Support;
 using Distlog.Transport;
 
@@ -12,7 +12,7 @@ namespace Distlog.Collector.Tests.Plugins;
 public sealed class PassThroughTests
 {
     // Valid CLEF that ClefWriter would write differently: spaces, an escaped é, a redundant level, 1.50, key order.
-    private const string Line =
+    const string Line =
         """{ "@mt" : "Caf\u00e9 {N}",  "N": 1.50, "@l":"Information", "@t":"2024-05-01T12:00:00.001Z", "Application": "orders" }""";
 
     [Test]

@@ -10,7 +10,7 @@ namespace Distlog.Collector.Tests.Plugins;
 
 public sealed class PluginFilterTests
 {
-    private static readonly FilterSettings Everything = FilterSettings.None with { MinimumLevel = LogEventLevel.Verbose };
+    static readonly FilterSettings Everything = FilterSettings.None with { MinimumLevel = LogEventLevel.Verbose };
 
     [Test]
     public void AnEmptyFilterPassesEverything() =>
@@ -101,7 +101,7 @@ public sealed class PluginFilterTests
         Assert.That(filter.Passes(Event(application: "billing")), Is.False);
     }
 
-    private static IngestedEvent Event(LogEventLevel level = LogEventLevel.Information, char system = 'P', string? application = "orders", string? taskKey = null)
+    static IngestedEvent Event(LogEventLevel level = LogEventLevel.Information, char system = 'P', string? application = "orders", string? taskKey = null)
     {
         var properties = new List<LogEventProperty>();
         if (application is not null)

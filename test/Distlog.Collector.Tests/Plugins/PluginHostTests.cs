@@ -11,7 +11,7 @@ namespace Distlog.Collector.Tests.Plugins;
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class PluginHostTests
 {
-    private readonly CollectingSink _log = new();
+    readonly CollectingSink _log = new();
 
     [Test]
     public void AHeldPluginDropsWhatExceedsItsQueueWhileAnotherPluginGetsEverything()
@@ -127,14 +127,14 @@ public sealed class PluginHostTests
         Assert.That(host.Dropped, Is.EqualTo(24));
     }
 
-    private PluginHost Host(CollectingBatchSink sink, int capacity = 10_000, int batchSize = 100, FilterSettings? filter = null)
+    PluginHost Host(CollectingBatchSink sink, int capacity = 10_000, int batchSize = 100, FilterSettings? filter = null)
     {
         var host = new PluginHost("test", () => sink, new PluginFilter(filter ?? FilterSettings.None), capacity, batchSize, _log.Logger());
         host.Start();
         return host;
     }
 
-    private static IngestedEvent Event(int n, LogEventLevel level = LogEventLevel.Information) =>
+    static IngestedEvent Event(int n, LogEventLevel level = LogEventLevel.Information) =>
         new(new LogEvent(DateTimeOffset.UtcNow, level, null, new MessageTemplateParser().Parse("Event {N}"),
             [new LogEventProperty("N", new ScalarValue(n))]), 'P');
 }

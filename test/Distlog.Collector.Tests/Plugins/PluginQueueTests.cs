@@ -190,10 +190,10 @@ public sealed class PluginQueueTests
     }
 
     /// <summary>Events whose CLEF lines are <paramref name="bytes"/> long, as ingest's scanner passes them on.</summary>
-    private static IngestedEvent[] Lines(int count, int bytes) =>
+    static IngestedEvent[] Lines(int count, int bytes) =>
         Enumerable.Range(0, count).Select(_ => new IngestedEvent(default(Distlog.Clef.ClefSummary), 'P', new byte[bytes])).ToArray();
 
-    private static IngestedEvent[] Events(int count)
+    static IngestedEvent[] Events(int count)
     {
         var template = new MessageTemplateParser().Parse("m");
         var start = DateTimeOffset.UtcNow;

@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using System.Text;
-using Distlog.Collector.Plugins.Publish;
+using System.Text.Json.Nodes;
 using Distlog.Collector.Plugins;
+using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Tests.Support;
 using Distlog.Transport;
 using Serilog.Events;
@@ -190,7 +190,7 @@ public sealed class PublishSinkTests
         Assert.That(sink.Discarded - discardedBefore, Is.EqualTo(1));
     }
 
-    private static LogEvent Event(LogEventLevel level, string? application) => new(
+    static LogEvent Event(LogEventLevel level, string? application) => new(
         DateTimeOffset.UtcNow, level, null, new MessageTemplateParser().Parse("m"),
         application is null ? [] : [new LogEventProperty("Application", new ScalarValue(application))]);
 }

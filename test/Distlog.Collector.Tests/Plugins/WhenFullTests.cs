@@ -6,8 +6,8 @@ namespace Distlog.Collector.Tests.Plugins;
 /// <summary>A real distlogd whose sqlite plugin has a tiny queue, fed a burst faster than SQLite stores it.</summary>
 public sealed class WhenFullTests
 {
-    private const int Events = 20_000;
-    private static readonly Regex SqliteDropped = new(@"Shutdown: .*sqlite: delivered (\d+), filtered 0, dropped (\d+)");
+    const int Events = 20_000;
+    static readonly Regex SqliteDropped = new(@"Shutdown: .*sqlite: delivered (\d+), filtered 0, dropped (\d+)");
 
     [Test]
     public void WithWhenFullBlockTheStoreGetsEveryEventOfABurstItsQueueCannotHold()
@@ -39,7 +39,7 @@ public sealed class WhenFullTests
         Assert.That(rows, Has.Count.EqualTo(delivered));
     }
 
-    private static (List<string?> Rows, long Delivered, long Dropped) Burst(string? whenFull, bool journal = true)
+    static (List<string?> Rows, long Delivered, long Dropped) Burst(string? whenFull, bool journal = true)
     {
         using var folder = new TempFolder();
         var ingest = FreePort.Endpoint();

@@ -9,8 +9,8 @@ namespace Distlog.Collector.Tests.Security;
 /// <summary>A real distlogd with <c>security.curve</c>, real certificate files, and clients on real sockets.</summary>
 public sealed partial class CurveServerTests
 {
-    private const string Python = "/usr/bin/python3";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    const string Python = "/usr/bin/python3";
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     [Test]
     public void ANullClientAnUnknownKeyAndTheWrongServerKeyDeliverNothingAndEachHandshakeIsCounted()
@@ -203,12 +203,12 @@ public sealed partial class CurveServerTests
         Assert.That(collector.Stderr, Does.StartWith("distlogd: distlogd.yaml:").And.Contain(message));
     }
 
-    private static CollectorProcess Start(TempFolder folder, string ingest, params string[] plugins) =>
+    static CollectorProcess Start(TempFolder folder, string ingest, params string[] plugins) =>
         CollectorProcess.StartReady(folder,
             Some.Yaml(ingest, ["sink: file\nargs: { path: logs/events.clef, rollingInterval: Infinite }", .. plugins]) + CurveKeys.Yaml,
             "--stats-interval", "250ms");
 
-    private static long WaitForRefusals(CollectorProcess collector, long atLeast)
+    static long WaitForRefusals(CollectorProcess collector, long atLeast)
     {
         long refused = 0;
         Eventually.Holds(() => (refused = collector.LastMatch(Refusals()) is { } m ? long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0) >= atLeast, Patience);
@@ -217,13 +217,13 @@ public sealed partial class CurveServerTests
     }
 
     /// <summary>The events in the file, without the subscriber's probes.</summary>
-    private static List<JsonObject> Orders(TempFolder folder) =>
+    static List<JsonObject> Orders(TempFolder folder) =>
         Directory.Exists(folder.Combine("logs")) ? Stored.ClefLines(folder.Combine("logs")).Where(l => (string?)l["Application"] != "probe").ToList() : [];
 
-    private static List<long> Numbers(TempFolder folder) => Stored.Numbers(Orders(folder));
+    static List<long> Numbers(TempFolder folder) => Stored.Numbers(Orders(folder));
 
     /// <summary>Sends one batch from pyzmq: a plain PUSH, or with <paramref name="curve"/> CURVE, its keys read from the secret certificate file.</summary>
-    private static void PushWithPython(string endpoint, IEnumerable<string> lines, (string ServerKey, string SecretCertificate)? curve = null)
+    static void PushWithPython(string endpoint, IEnumerable<string> lines, (string ServerKey, string SecretCertificate)? curve = null)
     {
         const string script = """
             import re, sys, time, zmq

@@ -12,7 +12,7 @@ namespace Distlog.Collector.Tests.Security;
 [NonParallelizable]
 public sealed class MemoryBoundTests
 {
-    private const long MiB = 1024 * 1024;
+    const long MiB = 1024 * 1024;
 
     [Test]
     public void ASubscriberWithAHundredThousandDistinctPrefixesLeavesDistlogdUnder512MiB()
@@ -77,7 +77,7 @@ public sealed class MemoryBoundTests
         Assert.That(collector.Terminate(), Is.Zero);
     }
 
-    private static string DefaultPlugins(string ingest, string publish) =>
+    static string DefaultPlugins(string ingest, string publish) =>
         $"ingest:\n  endpoints: [\"{ingest}\"]\nstats:\n  interval: 1s\nplugins:\n" +
         $"  - sink: sqlite\n    args: {{ path: logs/distlog.db }}\n  - sink: publish\n    args: {{ endpoint: \"{publish}\" }}\n";
 }

@@ -7,12 +7,12 @@ namespace Distlog.Collector.Tests.Support;
 /// A plugin sink for in-process tests: keeps what it is given (with system letters), and can be held (blocks in
 /// EmitBatch until released) or made to fail (throws) to play a slow or broken store.
 /// </summary>
-internal sealed class CollectingBatchSink : IBatchSink
+sealed class CollectingBatchSink : IBatchSink
 {
-    private readonly List<(LogEvent Event, char System)> _events = [];
-    private readonly ManualResetEventSlim _released = new(initialState: true);
-    private volatile bool _failing;
-    private int _attempts;
+    readonly List<(LogEvent Event, char System)> _events = [];
+    readonly ManualResetEventSlim _released = new(initialState: true);
+    volatile bool _failing;
+    int _attempts;
 
     public (LogEvent Event, char System)[] Events { get { lock (_events) return [.. _events]; } }
 

@@ -5,9 +5,9 @@ using Serilog.Events;
 namespace Distlog.Collector.Tests.Support;
 
 /// <summary>A Serilog sink that keeps every event, for checking what the collector logs about itself.</summary>
-internal sealed class CollectingSink : ILogEventSink
+sealed class CollectingSink : ILogEventSink
 {
-    private readonly List<LogEvent> _events = [];
+    readonly List<LogEvent> _events = [];
 
     public LogEvent[] Events { get { lock (_events) return [.. _events]; } }
 

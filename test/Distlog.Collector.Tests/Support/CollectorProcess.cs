@@ -7,16 +7,16 @@ namespace Distlog.Collector.Tests.Support;
 /// A real <c>distlogd</c> child process (<c>dotnet distlogd.dll</c> from the test's output folder) running in a temp
 /// folder, with its stdout and stderr collected line by line. Killed on dispose if still running.
 /// </summary>
-internal sealed class CollectorProcess : IDisposable
+sealed class CollectorProcess : IDisposable
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     public const string ReadyText = "is listening on";
 
-    private readonly Process _process;
-    private readonly List<string> _stdout = [];
-    private readonly List<string> _stderr = [];
+    readonly Process _process;
+    readonly List<string> _stdout = [];
+    readonly List<string> _stderr = [];
 
-    private CollectorProcess(Process process) => _process = process;
+    CollectorProcess(Process process) => _process = process;
 
     public int Id => _process.Id;
 
@@ -144,7 +144,7 @@ internal sealed class CollectorProcess : IDisposable
         _process.Dispose();
     }
 
-    private static void Collect(List<string> lines, string? line)
+    static void Collect(List<string> lines, string? line)
     {
         if (line is null)
             return;

@@ -6,11 +6,11 @@ namespace Distlog.Collector.Tests.Support;
 /// Certificates in a test's folder, as <c>distlog keygen</c> writes them: <c>keys/distlogd</c> (+ <c>_secret</c>) for
 /// the collector and <c>keys/clients/</c> for the admitted clients' public certificates.
 /// </summary>
-internal sealed class CurveKeys
+sealed class CurveKeys
 {
     public const string Yaml = "security:\n  curve:\n    serverCertificate: keys/distlogd_secret\n    authorizedClients: keys/clients\n";
 
-    private readonly TempFolder _folder;
+    readonly TempFolder _folder;
 
     public CurveKeys(TempFolder folder)
     {

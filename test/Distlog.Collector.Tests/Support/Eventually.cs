@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Tests.Support;
 
 /// <summary>Polls a condition until it holds or a timeout passes.</summary>
-internal static class Eventually
+static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Distlog.Collector.Tests.Support;
 
 /// <summary>Picks a loopback TCP port that is free right now, by binding port 0 and releasing it.</summary>
-internal static class FreePort
+static class FreePort
 {
     public static int Next()
     {

@@ -4,9 +4,9 @@ using Distlog.Transport;
 namespace Distlog.Collector.Tests.Support;
 
 /// <summary>A PUSH socket connected to a collector's ingest endpoint, as a sender would use it.</summary>
-internal sealed class Pusher : IDisposable
+sealed class Pusher : IDisposable
 {
-    private readonly ZmqSocket _socket;
+    readonly ZmqSocket _socket;
 
     /// <param name="endpoint">The collector's ingest endpoint.</param>
     /// <param name="curve">CURVE keys towards a collector with <c>security.curve</c>; null for none.</param>

@@ -7,7 +7,7 @@ using Serilog.Core;
 namespace Distlog.Collector.Tests.Support;
 
 /// <summary>Batches as a plugin receives them: messages decoded by the collector's own decoder, lines kept as received.</summary>
-internal static class Received
+static class Received
 {
     /// <summary>One <c>PLC</c> message holding <paramref name="lines"/>, decoded.</summary>
     public static EventBatch Clef(params string[] lines) => Decode("PLC", string.Join("\n", lines));
@@ -15,7 +15,7 @@ internal static class Received
     /// <summary>One <c>PLJ</c> message: a Python distlog JSON LogRecord, decoded.</summary>
     public static EventBatch PythonRecord(string json) => Decode("PLJ", json);
 
-    private static EventBatch Decode(string topic, string payload)
+    static EventBatch Decode(string topic, string payload)
     {
         var events = new List<IngestedEvent>();
         new MessageDecoder(new RejectionReporter(new IngestCounters(), Logger.None))

@@ -19,7 +19,7 @@ public static class RecordingSinkExtensions
         LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum, LoggingLevelSwitch? levelSwitch = null) =>
         writeTo.Sink(new RecordingSink(Received.GetOrAdd(name, _ => new ConcurrentQueue<string>()), options, tags), restrictedToMinimumLevel, levelSwitch);
 
-    private sealed class RecordingSink(ConcurrentQueue<string> lines, RecordingOptions options, string[] tags) : ILogEventSink
+    sealed class RecordingSink(ConcurrentQueue<string> lines, RecordingOptions options, string[] tags) : ILogEventSink
     {
         public void Emit(LogEvent logEvent) =>
             lines.Enqueue($"{options.Prefix} {string.Join(' ', tags)} {logEvent.RenderMessage()}".PadRight(options.Width));

@@ -5,7 +5,7 @@ using Distlog.Collector.Plugins.Redis.Resp;
 namespace Distlog.Collector.Tests.Support;
 
 /// <summary>Reads a Redis stream the redis plugin wrote: every entry's <c>clef</c> field as JSON, in stream order.</summary>
-internal static class RedisStream
+static class RedisStream
 {
     // A restarted server with an append-only file has refused XRANGE with LOADING after its INFO had said loading:0
     // (seen once in a clean-clone run): that means not yet, not a failure.

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Distlog.Collector.Tests.Support;
 
 /// <summary>Sends POSIX signals to child processes (Process.Kill only sends SIGKILL).</summary>
-internal static class Signals
+static class Signals
 {
     public const int SigInt = 2;
     public const int SigHup = 1;
@@ -16,5 +16,5 @@ internal static class Signals
     }
 
     [DllImport("libc", SetLastError = true)]
-    private static extern int kill(int pid, int sig);
+    static extern int kill(int pid, int sig);
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Distlog.Collector.Tests.Support;
 
 /// <summary>Test data: CLEF lines with a numbered <c>N</c> property, task keys and YAML snippets.</summary>
-internal static class Some
+static class Some
 {
     public const string Root = "4bf92f3577b34da6a3ce929d0e0e4736";
 

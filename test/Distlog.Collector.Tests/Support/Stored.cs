@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Distlog.Collector.Tests.Support;
 
 /// <summary>Reads what a collector stored: SQLite rows and CLEF files, parsed independently of the collector's code.</summary>
-internal static class Stored
+static class Stored
 {
     public static List<StoredRow> SqliteRows(string path)
     {
@@ -59,5 +59,5 @@ internal static class Stored
     public static List<long> Numbers(IEnumerable<JsonObject> lines) =>
         lines.Where(l => l["N"] is not null).Select(l => (long)l["N"]!).ToList();
 
-    private static string? Text(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+    static string? Text(SqliteDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 }

@@ -7,9 +7,9 @@ namespace Distlog.Collector.Tests.Support;
 /// A SUB socket on a collector's publish endpoint. <see cref="Join"/> works around the slow joiner: it pushes probe
 /// events (Application <c>probe</c>) until one comes back, so that what is sent afterwards is seen.
 /// </summary>
-internal sealed class Subscriber : IDisposable
+sealed class Subscriber : IDisposable
 {
-    private readonly ZmqSocket _socket;
+    readonly ZmqSocket _socket;
 
     public Subscriber(string endpoint, params string[] prefixes)
         : this(endpoint, null, prefixes)

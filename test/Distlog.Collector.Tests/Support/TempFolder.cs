@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Tests.Support;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {

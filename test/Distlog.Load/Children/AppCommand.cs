@@ -12,7 +12,7 @@ namespace Distlog.Load.Children;
 /// tiered compilation is over and buffers are warm at GO; READY says how many warm-up events it logged. RESULT says
 /// what the JIT still compiled during the measurement.
 /// </summary>
-internal static class AppCommand
+static class AppCommand
 {
     // Tiered compilation recompiles a hot method twice (tier 0, instrumented, tier 1), each time only after it was called
     // often enough and the runtime's call-counting delay passed: with four apps on two cores it takes seconds, and only

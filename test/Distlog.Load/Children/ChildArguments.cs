@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Distlog.Load.Children;
 
 /// <summary>The <c>--name value</c> pairs a child role is started with; the harness writes them, so a missing one is a bug.</summary>
-internal sealed class ChildArguments
+sealed class ChildArguments
 {
     readonly Dictionary<string, string> _values = [];
 

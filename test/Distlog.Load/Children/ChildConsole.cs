@@ -13,7 +13,7 @@ namespace Distlog.Load.Children;
 /// A child never outlives the harness: when its stdin reaches end of file (the harness exited or was killed), it
 /// exits at once, so that no producer is left blocked on a send, holding ports, CPU or the build lock's descriptor.
 /// </remarks>
-internal static class ChildConsole
+static class ChildConsole
 {
     public const string Ready = "READY";
     public const string Result = "RESULT";

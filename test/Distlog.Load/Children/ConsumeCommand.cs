@@ -9,7 +9,7 @@ namespace Distlog.Load.Children;
 /// nothing arrived for <c>--stall-ms</c>. Writes WARM once the first <c>--warmup</c> of them arrived; reports the
 /// time of the last event.
 /// </summary>
-internal static class ConsumeCommand
+static class ConsumeCommand
 {
     static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 

@@ -12,7 +12,7 @@ namespace Distlog.Load.Children;
 /// JIT and buffers are warm when the measured events start at GO. With <c>--server-key</c> and <c>--certificate</c> it
 /// speaks CURVE.
 /// </summary>
-internal static class ProduceCommand
+static class ProduceCommand
 {
     static readonly TimeSpan FlushLinger = TimeSpan.FromSeconds(120);
 

@@ -10,7 +10,7 @@ namespace Distlog.Load.Children;
 /// plugin's command (<c>XADD key MAXLEN ~ N * clef line</c>), pipelined <c>--batch</c> commands at a time:
 /// all written and flushed, then all replies read. <c>--warmup</c> entries go in before READY, untimed.
 /// </summary>
-internal static class RedisRawCommand
+static class RedisRawCommand
 {
     public static int Run(ChildArguments args)
     {

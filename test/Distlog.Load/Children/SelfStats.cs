@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Distlog.Load.Children;
 
 /// <summary>This process's CPU time and peak resident set, as a child reports them at exit.</summary>
-internal static class SelfStats
+static class SelfStats
 {
     public static double CpuSeconds
     {

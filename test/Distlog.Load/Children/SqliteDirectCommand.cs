@@ -12,7 +12,7 @@ namespace Distlog.Load.Children;
 /// (bind, step, reset) with UTF-8 bytes bound as they are: no ADO.NET reader per row and no string per CLEF line.
 /// It shows what a store that keeps the received bytes could reach.
 /// </summary>
-internal static class SqliteDirectCommand
+static class SqliteDirectCommand
 {
     static readonly byte[] Timestamp = "2024-05-01T12:34:56.7890123Z"u8.ToArray();
     static readonly byte[] TaskKey = "42@4bf92f3577b34da6a3ce929d0e0e4736/1"u8.ToArray();

@@ -12,7 +12,7 @@ namespace Distlog.Load.Children;
 /// column values a plugin would bind for the harness's payload (the CLEF line made into a string per row).
 /// <c>--warmup</c> rows go in before READY, untimed.
 /// </summary>
-internal static class SqliteRawCommand
+static class SqliteRawCommand
 {
     const string Timestamp = "2024-05-01T12:34:56.7890123Z";
     const string TaskKey = "42@4bf92f3577b34da6a3ce929d0e0e4736/1";

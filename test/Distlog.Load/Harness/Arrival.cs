@@ -4,7 +4,7 @@ namespace Distlog.Load.Harness;
 /// Polls a count of what has arrived (lines on disk, rows, stream entries) until it reaches the expected number,
 /// or stops growing for <c>stall</c>: then what is missing has been lost. Bounded in time either way.
 /// </summary>
-internal static class Arrival
+static class Arrival
 {
     public static readonly TimeSpan DefaultPoll = TimeSpan.FromMilliseconds(10);
 

@@ -10,7 +10,7 @@ namespace Distlog.Load.Harness;
 /// Another role of this program (<c>dotnet Distlog.Load.dll ROLE --name value...</c>) in its own process, with its
 /// READY/RESULT lines collected and <c>GO</c> written to its stdin. Killed on dispose if still running.
 /// </summary>
-internal sealed class ChildProcess : IDisposable
+sealed class ChildProcess : IDisposable
 {
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Distlog.Load.Harness;
 
 /// <summary>Stopwatch ticks, which on Linux are CLOCK_MONOTONIC readings that every process on the machine shares.</summary>
-internal static class Clock
+static class Clock
 {
     public static long Now => Stopwatch.GetTimestamp();
 

@@ -6,7 +6,7 @@ namespace Distlog.Load.Harness;
 /// A run's CURVE keys (<c>--curve</c>): the collector's pair, one admitted client's pair, and the YAML
 /// <c>security.curve</c> section that names them, written in the run's folder as <c>distlog keygen</c> writes them.
 /// </summary>
-internal sealed record CurveKeys(string Yaml, string ServerPublic, string ClientSecret)
+sealed record CurveKeys(string Yaml, string ServerPublic, string ClientSecret)
 {
     public static CurveKeys Write(string directory)
     {

@@ -8,7 +8,7 @@ namespace Distlog.Load.Harness;
 /// What arrived, checked after the run: the lines in the output, how many distinct events they are (by the payload's
 /// <c>Row</c> index, or by <c>TaskKey</c> for application events), and so whether each event arrived exactly once.
 /// </summary>
-internal sealed record DeliveryCheck(long Expected, long Lines, long Distinct)
+sealed record DeliveryCheck(long Expected, long Lines, long Distinct)
 {
     public bool ExactlyOnce => Lines == Expected && Distinct == Expected;
 

@@ -4,7 +4,7 @@ namespace Distlog.Load.Harness;
 /// <c>--diagnose</c>: for one measured window of a .NET server, its GC activity (<see cref="GcMonitor"/>) and where its
 /// CPU went, by thread name, per event. Off by default: the EventPipe session perturbs the figures a little.
 /// </summary>
-internal sealed class Diagnosis : IDisposable
+sealed class Diagnosis : IDisposable
 {
     readonly int _pid;
     readonly GcMonitor? _gc;

@@ -3,7 +3,7 @@ using System.Text;
 namespace Distlog.Load.Harness;
 
 /// <summary>Starts distlogd (<c>dotnet distlogd.dll --config distlogd.yaml</c>) in a run's folder, ingest on one loopback port.</summary>
-internal static class Distlogd
+static class Distlogd
 {
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 

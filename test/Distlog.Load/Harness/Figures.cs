@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Distlog.Load.Harness;
 
 /// <summary>How the report writes numbers: invariant culture, thousands separated, units in the column header.</summary>
-internal static class Figures
+static class Figures
 {
     public static double Median(IEnumerable<double> values)
     {

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace Distlog.Load.Harness;
 
 /// <summary>A loopback port nobody listens on now (the kernel's pick; another process could take it before us, rarely).</summary>
-internal static class FreePort
+static class FreePort
 {
     public static int Next()
     {

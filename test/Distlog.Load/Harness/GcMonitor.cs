@@ -10,7 +10,7 @@ namespace Distlog.Load.Harness;
 /// the collections per generation, the time the runtime was suspended for them, and the bytes allocated (from the
 /// ~100 KB allocation ticks). A diagnostic: the session costs a little, so the figures of a --gc run are not the clean ones.
 /// </summary>
-internal sealed class GcMonitor : IDisposable
+sealed class GcMonitor : IDisposable
 {
     readonly EventPipeSession _session;
     readonly Thread _reader;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Distlog.Load.Harness;
 
 /// <summary>The <c>key=value</c> pairs of a child's READY or RESULT line.</summary>
-internal sealed class KeyValues
+sealed class KeyValues
 {
     readonly Dictionary<string, string> _values = [];
 

@@ -1,7 +1,7 @@
 namespace Distlog.Load.Harness;
 
 /// <summary>Counts the lines of a file that another process is appending to, reading only what was added since the last call.</summary>
-internal sealed class LineCounter(string path) : IDisposable
+sealed class LineCounter(string path) : IDisposable
 {
     readonly byte[] _buffer = new byte[1 << 20];
     FileStream? _stream;

@@ -1,7 +1,7 @@
 namespace Distlog.Load.Harness;
 
 /// <summary>Calls a handler for every line of a file (without its <c>\n</c>), streaming, without a string per line.</summary>
-internal static class LineScanner
+static class LineScanner
 {
     public delegate void LineHandler(ReadOnlySpan<byte> line);
 

@@ -1,4 +1,4 @@
 namespace Distlog.Load.Harness;
 
 /// <summary>A measurement could not be made (a process did not start, report or stop): the harness reports it and stops.</summary>
-internal sealed class LoadException(string message, Exception? inner = null) : Exception(message, inner);
+sealed class LoadException(string message, Exception? inner = null) : Exception(message, inner);

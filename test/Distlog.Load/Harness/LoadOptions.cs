@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Distlog.Load.Harness;
 
 /// <summary>The harness's command line (<c>run [options]</c>); see <see cref="Usage"/>.</summary>
-internal sealed record LoadOptions
+sealed record LoadOptions
 {
     public const string Usage = """
         Usage: dotnet Distlog.Load.dll run [options]      (scripts/load.sh builds, then runs this)

@@ -5,7 +5,7 @@ using Distlog.Transport;
 namespace Distlog.Load.Harness;
 
 /// <summary>What the figures were measured on: core count, CPU model, kernel, runtime, and the versions of the peers.</summary>
-internal static class Machine
+static class Machine
 {
     public static string CpuModel =>
         File.ReadLines("/proc/cpuinfo").FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()

@@ -3,7 +3,7 @@ using System.Text;
 namespace Distlog.Load.Harness;
 
 /// <summary>A GitHub-flavoured markdown table; cells are written as given, with '|' escaped.</summary>
-internal sealed class MarkdownTable(params string[] headers)
+sealed class MarkdownTable(params string[] headers)
 {
     readonly List<string[]> _rows = [];
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Distlog.Load.Harness;
 
 /// <summary>Reads another process's CPU time and peak RSS from /proc, where the harness cannot ask the process itself.</summary>
-internal static class ProcStats
+static class ProcStats
 {
     // USER_HZ: 100 on every Linux ABI this runs on (the kernel fixes it for /proc, whatever CONFIG_HZ is).
     const double TicksPerSecond = 100;

@@ -7,7 +7,7 @@ namespace Distlog.Load.Harness;
 /// Every process the harness starts, so that an interrupted harness (Ctrl+C, SIGTERM, SIGHUP) kills them instead of
 /// leaving servers and blocked producers behind. (Children also exit by themselves when their stdin closes.)
 /// </summary>
-internal static class ProcessRegistry
+static class ProcessRegistry
 {
     static readonly HashSet<Process> Running = [];
     static readonly List<PosixSignalRegistration> Registrations = [];

@@ -1,7 +1,7 @@
 namespace Distlog.Load.Harness;
 
 /// <summary>A private redis-server on a free loopback port, without persistence, for the redis scenario.</summary>
-internal static class RedisServer
+static class RedisServer
 {
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Distlog.Load.Harness;
 
 /// <summary>One scenario's part of the report: a heading, what was measured and how, the table, and notes.</summary>
-internal sealed class ReportSection(string title, string method, MarkdownTable table)
+sealed class ReportSection(string title, string method, MarkdownTable table)
 {
     public List<string> Notes { get; } = [];
 

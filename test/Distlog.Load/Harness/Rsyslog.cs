@@ -1,7 +1,7 @@
 namespace Distlog.Load.Harness;
 
 /// <summary>Starts rsyslogd in the foreground on the template scripts/rsyslog/imczmq-omfile.conf, in a run's folder.</summary>
-internal static class Rsyslog
+static class Rsyslog
 {
     public const string Daemon = "/usr/sbin/rsyslogd";
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);

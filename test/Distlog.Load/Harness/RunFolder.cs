@@ -1,7 +1,7 @@
 namespace Distlog.Load.Harness;
 
 /// <summary>A fresh folder for one run's config, logs and stores, deleted afterwards unless --keep.</summary>
-internal sealed class RunFolder : IDisposable
+sealed class RunFolder : IDisposable
 {
     readonly bool _keep;
 

@@ -6,7 +6,7 @@ namespace Distlog.Load.Harness;
 /// One figure over the runs of a measurement. A run that lost (or duplicated) events has no speed: the median is
 /// taken over the good runs only, and the cell says FAILED when any run failed.
 /// </summary>
-internal sealed class RunSeries
+sealed class RunSeries
 {
     readonly List<(double Value, bool Ok)> _runs = [];
 

@@ -7,7 +7,7 @@ namespace Distlog.Load.Harness;
 /// A server the harness measures or needs (distlogd, rsyslogd, redis-server), in the foreground, output collected.
 /// <see cref="Stop"/> sends SIGTERM and waits, as an operator would; dispose kills it if it is still running.
 /// </summary>
-internal sealed class ServerProcess : IDisposable
+sealed class ServerProcess : IDisposable
 {
     static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 

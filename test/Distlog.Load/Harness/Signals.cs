@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Distlog.Load.Harness;
 
 /// <summary>Sends SIGTERM, which .NET's Process cannot: distlogd, rsyslogd and redis-server flush and exit on it.</summary>
-internal static partial class Signals
+static partial class Signals
 {
     const int SigTerm = 15;
 

@@ -8,7 +8,7 @@ namespace Distlog.Load.Payloads;
 /// <c>Row</c>, a fixed-width number (<see cref="RowBase"/> + the event's index), so that a receiver can check
 /// that every index arrived exactly once.
 /// </summary>
-internal static class ClefPayload
+static class ClefPayload
 {
     public const long RowBase = 1_000_000_000;
     const int RowDigits = 10;

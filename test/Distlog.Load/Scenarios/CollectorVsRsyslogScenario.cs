@@ -8,7 +8,7 @@ namespace Distlog.Load.Scenarios;
 /// Scenario 2: the same <c>produce</c> process and payloads into distlogd (file plugin) and into rsyslog (imczmq →
 /// omfile), one after the other in the same run, timed from the first send to the last line on disk.
 /// </summary>
-internal sealed class CollectorVsRsyslogScenario : IScenario
+sealed class CollectorVsRsyslogScenario : IScenario
 {
     static readonly TimeSpan Stall = TimeSpan.FromSeconds(10);
     static readonly TimeSpan ResultTimeout = TimeSpan.FromSeconds(60);
@@ -125,7 +125,8 @@ internal sealed class CollectorVsRsyslogScenario : IScenario
         var check = DeliveryCheck.ByRowIndex(output, events + warmup);
         var failure = check.ExactlyOnce ? null : LastLines(server.Output, 3);
         return new Measurement(reachedAt != 0 ? Clock.Rate(events, first, reachedAt) : double.NaN, check.ExactlyOnce,
-            check.Describe(), Figures.CpuPerMillion(cpu, events), rss, failure) { Diagnostics = diagnostics };
+            check.Describe(), Figures.CpuPerMillion(cpu, events), rss, failure)
+        { Diagnostics = diagnostics };
     }
 
     static string LastLines(string output, int count)

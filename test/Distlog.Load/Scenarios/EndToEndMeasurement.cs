@@ -1,7 +1,7 @@
 namespace Distlog.Load.Scenarios;
 
 /// <summary>One end-to-end run: speed, what arrived, and the cost on each side (apps summed; RSS the largest app's).</summary>
-internal sealed record EndToEndMeasurement(double Rate, double FileRate, bool Ok, string Arrived, double AppCpuPerMillion, long AppPeakRss,
+sealed record EndToEndMeasurement(double Rate, double FileRate, bool Ok, string Arrived, double AppCpuPerMillion, long AppPeakRss,
     double ReceiverCpuPerMillion, long ReceiverPeakRss, string? Failure)
 {
     /// <summary>Whether the file held every event exactly once.</summary>

@@ -8,7 +8,7 @@ namespace Distlog.Load.Scenarios;
 /// Scenario 3: 1..n application processes log through <c>WriteTo.Distlog</c> (block mode) inside task scopes into
 /// one distlogd with the file, sqlite and publish plugins; timed until the last event is in the file and in SQLite.
 /// </summary>
-internal sealed class EndToEndScenario : IScenario
+sealed class EndToEndScenario : IScenario
 {
     public const int EventsPerTask = 100;
     static readonly TimeSpan Stall = TimeSpan.FromSeconds(5);

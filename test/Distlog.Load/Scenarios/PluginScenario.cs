@@ -8,7 +8,7 @@ namespace Distlog.Load.Scenarios;
 /// Scenario 4: one store plugin at a time (sqlite; redis in stream mode) fed by a batched <c>produce</c> process,
 /// against the raw baseline of the same store written directly by a <c>sqlite-raw</c> / <c>redis-raw</c> process.
 /// </summary>
-internal sealed class PluginScenario : IScenario
+sealed class PluginScenario : IScenario
 {
     static readonly TimeSpan Stall = TimeSpan.FromSeconds(15);
     static readonly TimeSpan ResultTimeout = TimeSpan.FromMinutes(5);

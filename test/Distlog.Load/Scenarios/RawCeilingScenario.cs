@@ -8,7 +8,7 @@ namespace Distlog.Load.Scenarios;
 /// Scenario 1, the physical limit: a <c>produce</c> process PUSHes pre-formatted CLEF payloads through our libzmq
 /// binding to a <c>consume</c> process's PULL, which only counts the lines; one event per message, then batched.
 /// </summary>
-internal sealed class RawCeilingScenario : IScenario
+sealed class RawCeilingScenario : IScenario
 {
     public const int EventsFactor = 4;
     static readonly TimeSpan ResultTimeout = TimeSpan.FromMinutes(3);

@@ -4,7 +4,7 @@ namespace Distlog.Load.Stores;
 /// The SQLite store's schema and pragmas as the contract fixes them (distlogd's copy is internal to it): the raw
 /// baseline writes the same table, with the same indexes and durability, as the sqlite plugin.
 /// </summary>
-internal static class EventsSchema
+static class EventsSchema
 {
     public const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;";
 

@@ -11,7 +11,7 @@ namespace Distlog.Load.Stores;
 /// and the replies XADD, XLEN and PING give. The collector's own client is internal to distlogd, so the raw
 /// baseline uses this one. Not thread-safe.
 /// </summary>
-internal sealed class RespClient : IDisposable
+sealed class RespClient : IDisposable
 {
     readonly Socket _socket;
     readonly NetworkStream _stream;

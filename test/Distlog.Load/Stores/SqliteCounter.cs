@@ -6,7 +6,7 @@ namespace Distlog.Load.Stores;
 /// Watches the collector's SQLite store from outside, as `distlog query` would: the highest row id while it runs
 /// (cheap, and equal to the row count since nothing is deleted), exact counts at the end.
 /// </summary>
-internal sealed class SqliteCounter(string path) : IDisposable
+sealed class SqliteCounter(string path) : IDisposable
 {
     SqliteConnection? _connection;
     SqliteCommand? _maxId;

@@ -9,13 +9,13 @@ namespace Distlog.Serilog.Tests.Support;
 /// Frames travel as base64 in JSON lines on stdin/stdout, so every byte survives. Fails the test with a clear
 /// message when pyzmq is missing (CI installs python3-zmq).
 /// </summary>
-internal sealed class PythonPeer : IDisposable
+sealed class PythonPeer : IDisposable
 {
     public const string PythonPath = "/usr/bin/python3";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
-    private const string PullScript = """
+    const string PullScript = """
         import base64, json, sys, zmq
         count, timeout_ms = int(sys.argv[1]), int(sys.argv[2])
         context = zmq.Context()
@@ -31,7 +31,7 @@ internal sealed class PythonPeer : IDisposable
         context.term()
         """;
 
-    private const string PushScript = """
+    const string PushScript = """
         import base64, json, sys, zmq
         context = zmq.Context()
         push = context.socket(zmq.PUSH)
@@ -45,12 +45,12 @@ internal sealed class PythonPeer : IDisposable
         print("sent", flush=True)
         """;
 
-    private static bool? _pyzmqAvailable;
+    static bool? _pyzmqAvailable;
 
-    private readonly Process _process;
-    private readonly StringBuilder _errors = new();
+    readonly Process _process;
+    readonly StringBuilder _errors = new();
 
-    private PythonPeer(string script, params string[] arguments)
+    PythonPeer(string script, params string[] arguments)
     {
         RequirePyZmq();
         var start = new ProcessStartInfo(PythonPath)
@@ -167,7 +167,7 @@ internal sealed class PythonPeer : IDisposable
         }
     }
 
-    private static bool CanImportZmq(out string reason)
+    static bool CanImportZmq(out string reason)
     {
         try
         {
@@ -187,13 +187,13 @@ internal sealed class PythonPeer : IDisposable
         }
     }
 
-    private string? ReadLine(TimeSpan timeout)
+    string? ReadLine(TimeSpan timeout)
     {
         Task<string?> line = _process.StandardOutput.ReadLineAsync();
         return line.Wait(timeout) ? line.Result : null;
     }
 
-    private Exception Failure(string what)
+    Exception Failure(string what)
     {
         string errors;
         lock (_errors)

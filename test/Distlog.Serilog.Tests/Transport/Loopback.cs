@@ -3,7 +3,7 @@ using Distlog.Transport;
 namespace Distlog.Serilog.Tests.Transport;
 
 /// <summary>Socket pairs on random loopback ports for the transport tests.</summary>
-internal static class Loopback
+static class Loopback
 {
     public const string AnyPort = "tcp://127.0.0.1:*";
 

@@ -6,10 +6,10 @@ public sealed class ZmqCertificateTests
 {
     // A pair made by pyzmq's zmq.curve_keypair(), in the text czmq's zcert_save writes (zconfig: comments, a blank
     // line, then sections with children indented by four spaces and every value in double quotes).
-    private const string PublicKey = "%6F6A-.7SqY@k?{fC?5y<KjNi^G3AKU^aSc=]BD^";
-    private const string SecretKey = "yjJ01IG@}GrK<I9aSg9{/S?xf{f^[BJw-@sDy/]5";
+    const string PublicKey = "%6F6A-.7SqY@k?{fC?5y<KjNi^G3AKU^aSc=]BD^";
+    const string SecretKey = "yjJ01IG@}GrK<I9aSg9{/S?xf{f^[BJw-@sDy/]5";
 
-    private const string CzmqSecret = $"""
+    const string CzmqSecret = $"""
         #   ****  Generated on 2024-05-02 10:11:12 by CZMQ  ****
         #   ZeroMQ CURVE **Secret** Certificate
         #   DO NOT PROVIDE THIS FILE TO OTHER USERS nor change its permissions.
@@ -23,7 +23,7 @@ public sealed class ZmqCertificateTests
 
         """;
 
-    private const string CzmqPublic = $"""
+    const string CzmqPublic = $"""
         #   ****  Generated on 2024-05-02 10:11:12 by CZMQ  ****
         #   ZeroMQ CURVE Public Certificate
         #   Exchange securely, or use a secure mechanism to verify the contents
@@ -36,7 +36,7 @@ public sealed class ZmqCertificateTests
 
         """;
 
-    private string _folder = "";
+    string _folder = "";
 
     [SetUp]
     public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), "distlog-certs", Guid.NewGuid().ToString("N")[..12]));
@@ -151,14 +151,14 @@ public sealed class ZmqCertificateTests
         Assert.That(ZmqCertificate.EncodeKey(Z85Decode(pair.PublicKey)), Is.EqualTo(pair.PublicKey));
     }
 
-    private string Write(string name, string text)
+    string Write(string name, string text)
     {
         var path = Path.Combine(_folder, name);
         File.WriteAllText(path, text);
         return path;
     }
 
-    private static byte[] Z85Decode(string text)
+    static byte[] Z85Decode(string text)
     {
         const string alphabet = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
         var bytes = new byte[text.Length / 5 * 4];

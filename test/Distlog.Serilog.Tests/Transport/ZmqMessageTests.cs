@@ -65,7 +65,7 @@ public sealed class ZmqMessageTests
         Assert.That(message.Dispose, Throws.Nothing);
     }
 
-    private static int RoundTrips(ZmqSocket push, ZmqSocket pull, ZmqMessage message, byte[] payload, int count)
+    static int RoundTrips(ZmqSocket push, ZmqSocket pull, ZmqMessage message, byte[] payload, int count)
     {
         int received = 0;
         for (int i = 0; i < count; i++)

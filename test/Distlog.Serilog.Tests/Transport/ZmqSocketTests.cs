@@ -183,7 +183,7 @@ public sealed class ZmqSocketTests
         }
     }
 
-    private static string UnusedEndpoint(ZmqContext context)
+    static string UnusedEndpoint(ZmqContext context)
     {
         using var probe = context.CreateSocket(ZmqSocketType.Pull);
         probe.Bind(Loopback.AnyPort);

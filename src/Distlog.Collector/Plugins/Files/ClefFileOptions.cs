@@ -15,7 +15,7 @@ namespace Distlog.Collector.Plugins.Files;
 /// <param name="Buffered">Keep lines in memory until <see cref="ClefFileSink.BufferSize"/> bytes are pending instead of
 /// handing each batch to the OS at its end.</param>
 /// <param name="FlushToDiskInterval">Also write what is pending and fsync at this interval; null: only at shutdown.</param>
-internal sealed record ClefFileOptions(
+sealed record ClefFileOptions(
     string Path = ClefFileOptions.DefaultPath,
     RollingInterval RollingInterval = ClefFileOptions.DefaultRollingInterval,
     long? FileSizeLimitBytes = ClefFileOptions.DefaultFileSizeLimitBytes,

@@ -21,21 +21,21 @@ namespace Distlog.Collector.Plugins.Files;
 /// <para>Threading: the host's worker calls <see cref="EmitBatch"/> and <see cref="Dispose"/>, the flush timer runs on
 /// the thread pool; one lock orders them.</para>
 /// </remarks>
-internal sealed class ClefFileSink : IBatchSink, IDiscardingSink, ICheckpointedSink
+sealed class ClefFileSink : IBatchSink, IDiscardingSink, ICheckpointedSink
 {
     /// <summary>The most bytes gathered before a write, and what <c>buffered</c> waits for.</summary>
     public const int BufferSize = 256 * 1024;
 
-    private readonly ClefFileOptions _options;
-    private readonly RollingFiles _files;
-    private readonly ClefBuffer _clef = new();
-    private readonly Lock _lock = new();
-    private readonly Timer? _flushTimer;
-    private readonly TaskScheduler _closeScheduler;
-    private PendingFile? _file;
-    private Task _closing = Task.CompletedTask;
-    private bool _disposed, _reportedFull;
-    private long _discarded, _discardedInBatch;
+    readonly ClefFileOptions _options;
+    readonly RollingFiles _files;
+    readonly ClefBuffer _clef = new();
+    readonly Lock _lock = new();
+    readonly Timer? _flushTimer;
+    readonly TaskScheduler _closeScheduler;
+    PendingFile? _file;
+    Task _closing = Task.CompletedTask;
+    bool _disposed, _reportedFull;
+    long _discarded, _discardedInBatch;
 
     /// <summary>Events skipped: at the size limit without rolling, or not writable as CLEF.</summary>
     public long Discarded => Interlocked.Read(ref _discarded);
@@ -148,7 +148,7 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink, ICheckpointedS
         }
     }
 
-    private PendingFile Append(PendingFile file, IReadOnlyList<LogEvent> batch, int index, DateTime now)
+    PendingFile Append(PendingFile file, IReadOnlyList<LogEvent> batch, int index, DateTime now)
     {
         ReadOnlySpan<byte> line;
         try
@@ -183,7 +183,7 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink, ICheckpointedS
         return file;
     }
 
-    private void FlushToDisk()
+    void FlushToDisk()
     {
         lock (_lock)
         {
@@ -198,7 +198,7 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink, ICheckpointedS
         }
     }
 
-    private PendingFile Roll(DateTime now, bool nextSequence)
+    PendingFile Roll(DateTime now, bool nextSequence)
     {
         if (_file is { } old)
         {
@@ -213,7 +213,7 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink, ICheckpointedS
         return _file = _files.Open(now, nextSequence);
     }
 
-    private static void CloseRolled(PendingFile file)
+    static void CloseRolled(PendingFile file)
     {
         try
         {
@@ -226,7 +226,7 @@ internal sealed class ClefFileSink : IBatchSink, IDiscardingSink, ICheckpointedS
         }
     }
 
-    private void ReportFull(PendingFile file, long limit)
+    void ReportFull(PendingFile file, long limit)
     {
         if (_reportedFull)
             return;

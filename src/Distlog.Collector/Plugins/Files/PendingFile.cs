@@ -6,12 +6,12 @@ namespace Distlog.Collector.Plugins.Files;
 /// One open file of the <c>file</c> plugin and the lines gathered for it but not yet written. Lines are written at
 /// explicit offsets, so a write that failed half way is overwritten whole by the next attempt. Not thread-safe.
 /// </summary>
-internal sealed class PendingFile : IDisposable
+sealed class PendingFile : IDisposable
 {
-    private readonly SafeFileHandle _handle;
-    private byte[] _pending = new byte[ClefFileSink.BufferSize];
-    private long _written;
-    private bool _unsynced;
+    readonly SafeFileHandle _handle;
+    byte[] _pending = new byte[ClefFileSink.BufferSize];
+    long _written;
+    bool _unsynced;
 
     /// <summary>Opens <paramref name="path"/> to append to it, creating it where missing.</summary>
     public PendingFile(string path)

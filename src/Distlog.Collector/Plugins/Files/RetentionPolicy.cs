@@ -7,7 +7,7 @@ namespace Distlog.Collector.Plugins.Files;
 /// older ones, newest meaning latest period, then highest sequence, as Serilog.Sinks.File does. A file that cannot
 /// be deleted is reported through <see cref="SelfLog"/> and left.
 /// </summary>
-internal static class RetentionPolicy
+static class RetentionPolicy
 {
     public static void Apply(RollingFilePath files, string currentFile, int? retainedFileCountLimit)
     {

@@ -8,12 +8,12 @@ namespace Distlog.Collector.Plugins.Files;
 /// <c>yyyyMMdd</c>, <c>yyyyMMddHH</c> or <c>yyyyMMddHHmm</c>; nothing for <c>Infinite</c>) and, after a roll on size,
 /// <c>_001</c>, <c>_002</c>..., between the file name and its extension. Immutable.
 /// </summary>
-internal sealed class RollingFilePath
+sealed class RollingFilePath
 {
-    private readonly RollingInterval _interval;
-    private readonly string _format;
-    private readonly string _prefix;
-    private readonly string _suffix;
+    readonly RollingInterval _interval;
+    readonly string _format;
+    readonly string _prefix;
+    readonly string _suffix;
 
     public RollingFilePath(string path, RollingInterval interval)
     {

@@ -5,11 +5,11 @@ namespace Distlog.Collector.Plugins.Files;
 /// current period, or goes on to the next sequence number after the size limit; each opening applies the retention
 /// policy. Not thread-safe: the plugin's lock guards it.
 /// </summary>
-internal sealed class RollingFiles(ClefFileOptions options)
+sealed class RollingFiles(ClefFileOptions options)
 {
-    private readonly RollingFilePath _names = new(options.Path, options.RollingInterval);
-    private DateTime _nextPeriod;
-    private int? _sequence;
+    readonly RollingFilePath _names = new(options.Path, options.RollingInterval);
+    DateTime _nextPeriod;
+    int? _sequence;
 
     public string Directory => _names.Directory;
 

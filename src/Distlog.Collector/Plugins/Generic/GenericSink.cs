@@ -14,7 +14,7 @@ namespace Distlog.Collector.Plugins.Generic;
 /// The logger is built at start-up, so that a value that does not bind is a config error at its line; the plugin's worker
 /// takes it over. Its level is Verbose: the plugin filter decides what reaches it.
 /// </summary>
-internal static class GenericSink
+static class GenericSink
 {
     public static Func<IBatchSink> Prepare(PluginSettings plugin)
     {
@@ -34,7 +34,7 @@ internal static class GenericSink
         return () => new SerilogLoggerSink(Interlocked.Exchange(ref first, null) ?? CreateLogger(plugin, assembly, configuration, parameterTypes));
     }
 
-    private static Logger CreateLogger(PluginSettings plugin, Assembly assembly, SinkConfiguration configuration, IReadOnlyDictionary<string, Type> parameterTypes)
+    static Logger CreateLogger(PluginSettings plugin, Assembly assembly, SinkConfiguration configuration, IReadOnlyDictionary<string, Type> parameterTypes)
     {
         var options = new ConfigurationReaderOptions(assembly)
         {

@@ -8,10 +8,10 @@ namespace Distlog.Collector.Plugins.Generic;
 /// <c>Name.dll</c> in distlogd's folder or in a folder of <c>pluginsPath</c>, in that order. An assembly loaded from a
 /// folder finds its own dependencies in that folder. The name is never a path (the config reader refuses one).
 /// </summary>
-internal static class SinkAssemblies
+static class SinkAssemblies
 {
-    private static readonly Lock Gate = new();
-    private static readonly HashSet<string> ProbedFolders = new(StringComparer.Ordinal);
+    static readonly Lock Gate = new();
+    static readonly HashSet<string> ProbedFolders = new(StringComparer.Ordinal);
 
     public static Assembly Load(string name, IReadOnlyList<string> folders)
     {
@@ -35,13 +35,13 @@ internal static class SinkAssemblies
         }
     }
 
-    private static Assembly LoadFromPath(string path)
+    static Assembly LoadFromPath(string path)
     {
         ProbeFolder(Path.GetDirectoryName(path)!);
         return AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
     }
 
-    private static void ProbeFolder(string folder)
+    static void ProbeFolder(string folder)
     {
         lock (Gate)
         {

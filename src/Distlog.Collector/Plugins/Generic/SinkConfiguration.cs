@@ -10,12 +10,12 @@ namespace Distlog.Collector.Plugins.Generic;
 /// <c>Serilog:LevelSwitches:$name</c> its <c>levelSwitches</c>. Each value remembers the YAML entry it came from, so that
 /// a binding failure can be reported at that entry's line.
 /// </summary>
-internal sealed class SinkConfiguration
+sealed class SinkConfiguration
 {
     public const string SectionName = "Serilog";
 
-    private readonly Dictionary<string, string?> _values = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<(string Value, PluginArgument Entry)> _entries = [];
+    readonly Dictionary<string, string?> _values = new(StringComparer.OrdinalIgnoreCase);
+    readonly List<(string Value, PluginArgument Entry)> _entries = [];
 
     public SinkConfiguration(PluginSettings plugin)
     {
@@ -61,7 +61,7 @@ internal sealed class SinkConfiguration
         return arguments.FirstOrDefault(a => message.Contains($"'{a.Name}'", StringComparison.OrdinalIgnoreCase));
     }
 
-    private void Add(string configKey, string yamlKey, YamlNode? node, PluginArgument argument)
+    void Add(string configKey, string yamlKey, YamlNode? node, PluginArgument argument)
     {
         switch (node)
         {

@@ -11,7 +11,7 @@ namespace Distlog.Collector.Plugins.Generic;
 /// optional argument would be lost), so here every argument must name a parameter of one overload whose other parameters
 /// all have defaults. An argument no overload knows is an error at its own line.
 /// </summary>
-internal static class WriteToOverloads
+static class WriteToOverloads
 {
     /// <summary>Checks the names; returns the type of each argument's parameter (by name, any case) in the overloads that fit.</summary>
     public static IReadOnlyDictionary<string, Type> Check(PluginSettings plugin, Assembly assembly)
@@ -36,7 +36,7 @@ internal static class WriteToOverloads
             : $"no overload of WriteTo.{plugin.Sink} takes the arguments [{string.Join(", ", plugin.Args.Select(a => a.Name))}]; overloads, ? marking optional ones: {Describe(candidates)}");
     }
 
-    private static List<MethodInfo> Candidates(Assembly assembly, string name)
+    static List<MethodInfo> Candidates(Assembly assembly, string name)
     {
         var found = new List<MethodInfo>();
         foreach (var type in assembly.GetExportedTypes())
@@ -54,16 +54,16 @@ internal static class WriteToOverloads
         return found;
     }
 
-    private static bool IsApplicable(MethodInfo method, IReadOnlyList<PluginArgument> args)
+    static bool IsApplicable(MethodInfo method, IReadOnlyList<PluginArgument> args)
     {
         var parameters = method.GetParameters().Skip(1).ToArray();
         return args.All(a => parameters.Any(p => Matches(a, p)))
             && parameters.All(p => p.HasDefaultValue || args.Any(a => Matches(a, p)));
     }
 
-    private static bool Matches(PluginArgument argument, ParameterInfo parameter) =>
+    static bool Matches(PluginArgument argument, ParameterInfo parameter) =>
         string.Equals(argument.Name, parameter.Name, StringComparison.OrdinalIgnoreCase);
 
-    private static string Describe(List<MethodInfo> candidates) => string.Join("; ", candidates.Select(m =>
+    static string Describe(List<MethodInfo> candidates) => string.Join("; ", candidates.Select(m =>
         "(" + string.Join(", ", m.GetParameters().Skip(1).Select(p => p.HasDefaultValue ? p.Name + "?" : p.Name)) + ")"));
 }

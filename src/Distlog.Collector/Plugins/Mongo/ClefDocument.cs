@@ -9,7 +9,7 @@ namespace Distlog.Collector.Plugins.Mongo;
 /// dates have), numbers become 32- or 64-bit integers where they are whole and fit, else doubles (decimals where a double
 /// would lose digits), objects and arrays stay nested. Stateless.
 /// </summary>
-internal static class ClefDocument
+static class ClefDocument
 {
     const string TimestampField = "@t";
     /// <summary>The document's key, the first field.</summary>

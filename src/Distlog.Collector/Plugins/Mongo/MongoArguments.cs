@@ -4,7 +4,7 @@ using Distlog.Collector.Plugins.Mongo;
 namespace Distlog.Collector.Plugins.Mongo;
 
 /// <summary>Maps <c>sink: mongodb</c> and its <c>args</c> onto <see cref="MongoSinkOptions"/>.</summary>
-internal static class MongoArguments
+static class MongoArguments
 {
     public static Func<IBatchSink> Prepare(PluginSettings plugin)
     {

@@ -4,7 +4,7 @@ using MongoDB.Driver;
 namespace Distlog.Collector.Plugins.Mongo;
 
 /// <summary>Creates the plugin's collection capped and its TTL index, where the options ask for them.</summary>
-internal static class MongoCollectionSetup
+static class MongoCollectionSetup
 {
     /// <summary>The name of the TTL index on <c>@t</c>.</summary>
     public const string ExpiryIndex = "distlog_expiry";

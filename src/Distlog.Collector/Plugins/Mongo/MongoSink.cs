@@ -28,7 +28,7 @@ namespace Distlog.Collector.Plugins.Mongo;
 /// <c>_id</c>s are new <c>ObjectId</c>s, and such a replay is at-least-once.</para>
 /// <para>Threading: the host calls <see cref="EmitBatch"/> and <see cref="Dispose"/> from the plugin's worker only.</para>
 /// </remarks>
-internal sealed class MongoSink : IBatchSink, IDiscardingSink, IPositionedSink
+sealed class MongoSink : IBatchSink, IDiscardingSink, IPositionedSink
 {
     const int DuplicateKey = 11000;
     // The unique index every collection has on _id, as duplicate-key messages name it.

@@ -3,7 +3,7 @@ namespace Distlog.Collector.Plugins.Mongo;
 /// <summary>
 /// Settings of the mongodb plugin (<c>sink: mongodb</c>); each property is the YAML <c>args</c> key of the same name in camelCase.
 /// </summary>
-internal sealed record MongoSinkOptions
+sealed record MongoSinkOptions
 {
     /// <summary>The default <see cref="ConnectionString"/>.</summary>
     public const string DefaultConnectionString = "mongodb://localhost:27017";

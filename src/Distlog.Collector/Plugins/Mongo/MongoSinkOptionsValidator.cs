@@ -3,7 +3,7 @@ using MongoDB.Driver;
 namespace Distlog.Collector.Plugins.Mongo;
 
 /// <summary>Checks <see cref="MongoSinkOptions"/> and turns them into the driver's client settings.</summary>
-internal static class MongoSinkOptionsValidator
+static class MongoSinkOptionsValidator
 {
     /// <summary>The client settings for <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentException">An option is invalid; <see cref="ArgumentException.ParamName"/> is its <c>args</c> key.</exception>

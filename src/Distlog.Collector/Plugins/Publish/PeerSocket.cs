@@ -9,11 +9,11 @@ namespace Distlog.Collector.Plugins.Publish;
 /// other end, and a way to end it (<c>shutdown(2)</c>), which libzmq then handles as the peer leaving, freeing what it
 /// held for that peer. Unix only (libc); elsewhere <see cref="IsSupported"/> is false.
 /// </summary>
-internal static unsafe partial class PeerSocket
+static unsafe partial class PeerSocket
 {
-    private const string LibC = "libc";
-    private const int ShutdownReadWrite = 2;
-    private const int AddressCapacity = 128;
+    const string LibC = "libc";
+    const int ShutdownReadWrite = 2;
+    const int AddressCapacity = 128;
 
     public static bool IsSupported { get; } = OperatingSystem.IsLinux() || OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD();
 
@@ -35,7 +35,7 @@ internal static unsafe partial class PeerSocket
     /// <summary>Ends the connection both ways; libzmq closes the descriptor once it notices.</summary>
     public static void Shutdown(int fd) => _ = shutdown(fd, ShutdownReadWrite);
 
-    private static bool TryAddress(int fd, bool peer, out IPEndPoint? endpoint)
+    static bool TryAddress(int fd, bool peer, out IPEndPoint? endpoint)
     {
         endpoint = null;
         var buffer = stackalloc byte[AddressCapacity];

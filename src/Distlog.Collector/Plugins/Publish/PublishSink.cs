@@ -22,42 +22,42 @@ namespace Distlog.Collector.Plugins.Publish;
 /// passes a <see cref="SubscriptionGuard"/>, which bounds what subscribers can make libzmq hold. Created, used and
 /// disposed on its plugin worker; a thread of its own also reads the subscriptions while no events come, under the same lock.
 /// </summary>
-internal sealed class PublishSink : IBatchSink, IDiscardingSink
+sealed class PublishSink : IBatchSink, IDiscardingSink
 {
     public const string DefaultEndpoint = "tcp://127.0.0.1:5011";
     public const int SendHighWatermark = 4096;
     public const int MaxEventBytes = 32 * 1024;
-    private const int MaxCachedTopics = 1024;
-    private static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(500);
+    const int MaxCachedTopics = 1024;
+    static readonly TimeSpan Linger = TimeSpan.FromMilliseconds(500);
 
     // How often the (un)subscriptions are read: a non-blocking receive costs ~3 µs here, too much for every small
     // batch. A new subscriber may so miss up to this much more of the stream than a PUB's slow joiner does anyway.
-    private static readonly TimeSpan SubscriptionCheckInterval = TimeSpan.FromMilliseconds(50);
+    static readonly TimeSpan SubscriptionCheckInterval = TimeSpan.FromMilliseconds(50);
 
     // libzmq's private metadata property with the connection's file descriptor (what ZMQ_SRCFD reads).
-    private const string FdProperty = "__fd";
+    const string FdProperty = "__fd";
 
     // Subscriptions libzmq takes from one connection before the guard sees them: a subscriber sends a few.
-    private const int ReceiveHighWatermark = 16;
+    const int ReceiveHighWatermark = 16;
 
     // How often the guard forgets connections that are gone, counted in subscription checks.
-    private const int SweepEvery = 20;
+    const int SweepEvery = 20;
 
-    private readonly ZmqSocket _socket;
-    private readonly ClefBuffer _clef = new();
-    private readonly Dictionary<(char, LogEventLevel, string), byte[]> _topics = [];
-    private readonly ZmqMessage _subscription = new();
-    private readonly SubscriptionGuard _guard;
-    private readonly PeerBarrier _barrier;
-    private readonly Lock _gate = new();
+    readonly ZmqSocket _socket;
+    readonly ClefBuffer _clef = new();
+    readonly Dictionary<(char, LogEventLevel, string), byte[]> _topics = [];
+    readonly ZmqMessage _subscription = new();
+    readonly SubscriptionGuard _guard;
+    readonly PeerBarrier _barrier;
+    readonly Lock _gate = new();
     // One thread of its own rather than the thread pool's: libzmq builds its subscription trie on the thread that calls
     // into the socket, and glibc gives each thread its own heap arena, so a pool's many threads would scatter and keep it.
-    private readonly Thread _checker;
-    private readonly ManualResetEventSlim _stop = new();
-    private long _subscriptionsReadAt;
-    private int _checks;
-    private bool _disposed;
-    private long _discarded;
+    readonly Thread _checker;
+    readonly ManualResetEventSlim _stop = new();
+    long _subscriptionsReadAt;
+    int _checks;
+    bool _disposed;
+    long _discarded;
 
     public PublishSink(string endpoint, Security.CurveServer? curve = null, ILogger? log = null)
     {
@@ -95,7 +95,7 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
     /// <summary>The endpoint actually bound.</summary>
     public string Endpoint { get; }
 
-    private const int CurveMaxMessageBytes = 1024;
+    const int CurveMaxMessageBytes = 1024;
 
     public string DiscardCause => $"a subscriber was {SendHighWatermark} messages behind, or an event was over {MaxEventBytes} bytes " +
         "(publish is best-effort; tail drops, the stores do not)";
@@ -178,11 +178,11 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
         }
     }
 
-    private static int Port(string endpoint) =>
+    static int Port(string endpoint) =>
         int.TryParse(endpoint.AsSpan(endpoint.LastIndexOf(':') + 1), out var port) ? port : 0;
 
     /// <summary>On its own thread: takes in subscriptions while no batch does, so that they never pile up in libzmq.</summary>
-    private void CheckSubscriptions()
+    void CheckSubscriptions()
     {
         while (!_stop.Wait(SubscriptionCheckInterval))
         {
@@ -198,7 +198,7 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
     }
 
     /// <summary>Takes in the (un)subscriptions that arrived, at most once per <see cref="SubscriptionCheckInterval"/>; under the lock.</summary>
-    private void ReadSubscriptions()
+    void ReadSubscriptions()
     {
         if (_subscriptionsReadAt != 0 && Stopwatch.GetElapsedTime(_subscriptionsReadAt) < SubscriptionCheckInterval)
             return;
@@ -207,7 +207,7 @@ internal sealed class PublishSink : IBatchSink, IDiscardingSink
         _subscriptionsReadAt = Stopwatch.GetTimestamp();
     }
 
-    private byte[] Topic(char system, in ClefSummary e)
+    byte[] Topic(char system, in ClefSummary e)
     {
         var application = e.Application ?? "";
         var key = (system, e.Level, application);

@@ -16,7 +16,7 @@ namespace Distlog.Collector.Plugins.Publish;
 /// loses all its connections and is barred from connecting again for a while (<see cref="PeerBarrier"/>). Used under
 /// the publish sink's lock only.
 /// </summary>
-internal sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILogger? log)
+sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILogger? log)
 {
     /// <summary>The longest prefix; a topic is <c>PLC/Information/</c> and an application name.</summary>
     public const int MaxPrefixBytes = 256;
@@ -26,13 +26,13 @@ internal sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILog
     public const int MaxTotal = 16 * 1024;
     public const int MaxTotalBytes = 1024 * 1024;
 
-    private static readonly TimeSpan ReportWindow = TimeSpan.FromSeconds(10);
+    static readonly TimeSpan ReportWindow = TimeSpan.FromSeconds(10);
 
-    private readonly Dictionary<int, Connection> _connections = [];
-    private readonly Dictionary<string, Usage> _peers = new(StringComparer.Ordinal);
-    private Usage _total;
-    private long _reportedAt;
-    private long _unreported;
+    readonly Dictionary<int, Connection> _connections = [];
+    readonly Dictionary<string, Usage> _peers = new(StringComparer.Ordinal);
+    Usage _total;
+    long _reportedAt;
+    long _unreported;
 
     /// <summary>True while at least one connection subscribes to something.</summary>
     public bool HasSubscribers => _total.Count > 0;
@@ -103,7 +103,7 @@ internal sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILog
     /// flood over many connections, libzmq takes in their subscriptions faster than they are read here, and waiting to
     /// see each one subscribe would let them all fill its trie.
     /// </summary>
-    private void EndPeer(string peer, string bound, TimeSpan barred)
+    void EndPeer(string peer, string bound, TimeSpan barred)
     {
         foreach (var fd in OpenDescriptors())
         {
@@ -124,7 +124,7 @@ internal sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILog
     }
 
     /// <summary>The process's open file descriptors (Linux: <c>/proc/self/fd</c>); none where that cannot be listed.</summary>
-    private static IEnumerable<int> OpenDescriptors()
+    static IEnumerable<int> OpenDescriptors()
     {
         string[] entries;
         try
@@ -151,7 +151,7 @@ internal sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILog
             Forget(fd, _connections[fd]);
     }
 
-    private void End(int fd, Connection connection, string bound, TimeSpan barred)
+    void End(int fd, Connection connection, string bound, TimeSpan barred)
     {
         PeerSocket.Shutdown(fd);
         Disconnected++;
@@ -172,14 +172,14 @@ internal sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILog
         _unreported = 0;
     }
 
-    private void Forget(int fd, Connection connection)
+    void Forget(int fd, Connection connection)
     {
         foreach (var prefix in connection.Prefixes)
             Tally(connection.Peer, -1, -prefix.Length);
         _connections.Remove(fd);
     }
 
-    private void Tally(string peer, int count, long bytes)
+    void Tally(string peer, int count, long bytes)
     {
         var usage = _peers.GetValueOrDefault(peer);
         usage = new Usage(usage.Count + count, usage.Bytes + bytes);
@@ -190,9 +190,9 @@ internal sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILog
         _total = new Usage(_total.Count + count, _total.Bytes + bytes);
     }
 
-    private readonly record struct Usage(int Count, long Bytes);
+    readonly record struct Usage(int Count, long Bytes);
 
-    private sealed class Connection(string remote)
+    sealed class Connection(string remote)
     {
         public string Remote { get; } = remote;
 

@@ -10,7 +10,7 @@ namespace Distlog.Collector.Plugins.Redis;
 /// Gathers a batch of events as CLEF lines (as received, or formatted), back to back in one reused pooled buffer; line <c>i</c> is
 /// <c>this[i]</c> until the next <see cref="Clear"/>. Not thread-safe.
 /// </summary>
-internal sealed class ClefLineBuffer : IBufferWriter<byte>, IDisposable
+sealed class ClefLineBuffer : IBufferWriter<byte>, IDisposable
 {
     const int InitialSize = 64 * 1024;
 

@@ -4,7 +4,7 @@ using Distlog.Collector.Plugins.Redis;
 namespace Distlog.Collector.Plugins.Redis;
 
 /// <summary>Maps <c>sink: redis</c> and its <c>args</c> onto <see cref="RedisSinkOptions"/>.</summary>
-internal static class RedisArguments
+static class RedisArguments
 {
     public static Func<IBatchSink> Prepare(PluginSettings plugin)
     {

@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Plugins.Redis;
 
 /// <summary>How the redis plugin hands events to Redis; YAML <c>mode: stream | list | publish</c>.</summary>
-internal enum RedisMode
+enum RedisMode
 {
     /// <summary><c>XADD key MAXLEN ~ N * clef line</c>: a capped stream; read with XRANGE/XREAD/XREADGROUP. The default.</summary>
     Stream,

@@ -23,7 +23,7 @@ namespace Distlog.Collector.Plugins.Redis;
 /// <para>Threading: the host calls <see cref="EmitBatch"/>, the <see cref="IPositionedSink"/> members and
 /// <see cref="Dispose"/> from the plugin's worker only.</para>
 /// </remarks>
-internal sealed class RedisSink : IBatchSink, IPositionedSink, IDiscardingSink
+sealed class RedisSink : IBatchSink, IPositionedSink, IDiscardingSink
 {
     /// <summary>The stream entry field holding the CLEF line.</summary>
     public const string StreamField = "clef";

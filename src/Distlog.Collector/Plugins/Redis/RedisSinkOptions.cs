@@ -5,7 +5,7 @@ namespace Distlog.Collector.Plugins.Redis;
 /// <summary>
 /// Settings of the redis plugin (<c>sink: redis</c>); each property is the YAML <c>args</c> key of the same name in camelCase.
 /// </summary>
-internal sealed record RedisSinkOptions
+sealed record RedisSinkOptions
 {
     /// <summary>The default <see cref="Server"/>.</summary>
     public const string DefaultServer = "localhost:6379";

@@ -3,7 +3,7 @@ using Distlog.Collector.Plugins.Redis.Resp;
 namespace Distlog.Collector.Plugins.Redis;
 
 /// <summary>Checks <see cref="RedisSinkOptions"/> before the sink uses them, naming the YAML argument at fault.</summary>
-internal static class RedisSinkOptionsValidator
+static class RedisSinkOptionsValidator
 {
     /// <summary>Throws where an option is out of range.</summary>
     /// <exception cref="ArgumentException">The message names the argument and what it accepts.</exception>

@@ -10,11 +10,11 @@ namespace Distlog.Collector.Plugins.Sqlite;
 /// ADO.NET command it replaces cost about a third of the time per row (boxed parameter values, a UTF-16 copy of every
 /// text). Not thread-safe: one plugin worker owns it; run it inside the connection's transaction.
 /// </summary>
-internal sealed class SqliteInsert : IDisposable
+sealed class SqliteInsert : IDisposable
 {
-    private readonly sqlite3 _db;
-    private readonly sqlite3_stmt _statement;
-    private byte[] _utf8 = new byte[1024];
+    readonly sqlite3 _db;
+    readonly sqlite3_stmt _statement;
+    byte[] _utf8 = new byte[1024];
 
     public SqliteInsert(SqliteConnection connection, string sql)
     {
@@ -59,7 +59,7 @@ internal sealed class SqliteInsert : IDisposable
 
     public void Dispose() => _statement.Dispose();
 
-    private void Check(int result)
+    void Check(int result)
     {
         if (result != raw.SQLITE_OK)
             SqliteException.ThrowExceptionForRC(result, _db);

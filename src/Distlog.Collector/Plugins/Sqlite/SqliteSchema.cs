@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Plugins.Sqlite;
 
 /// <summary>The SQLite store's schema, shared with <c>distlog query</c>: one row per event, indexed for its queries.</summary>
-internal static class SqliteSchema
+static class SqliteSchema
 {
     /// <summary>UTC, fixed width, so that text order is time order.</summary>
     public const string TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffffffZ";

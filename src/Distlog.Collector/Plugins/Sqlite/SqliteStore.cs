@@ -12,26 +12,26 @@ namespace Distlog.Collector.Plugins.Sqlite;
 /// as received. Its place in distlogd's journal is written in the batch's transaction (<see cref="IPositionedSink"/>), so
 /// after a crash the store goes on exactly after its last committed batch. Not thread-safe: one plugin worker owns it.
 /// </summary>
-internal sealed class SqliteStore : IBatchSink, IPositionedSink
+sealed class SqliteStore : IBatchSink, IPositionedSink
 {
     public const string DefaultPath = "logs/distlog.db";
 
     // WAL with synchronous=NORMAL: a commit survives a crash of the process; a crash of the machine may lose the commits
     // since the last checkpoint, never the database. A checkpoint (and its fsync) every 10,000 pages (40 MB of WAL)
     // instead of SQLite's 1,000 made inserts about a fifth faster here.
-    private const string Pragmas =
+    const string Pragmas =
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=1000; PRAGMA wal_autocheckpoint=10000;";
 
     // A database locked by another process fails a batch after busy_timeout (and Microsoft.Data.Sqlite's own retries,
     // bounded by the command timeout, 30 s unless set); the host reports it and retries, so the first warning comes
     // within seconds, not half a minute.
-    private const int BusySeconds = 1;
+    const int BusySeconds = 1;
 
-    private readonly SqliteConnection _connection;
-    private readonly SqliteInsert _insert;
-    private readonly ClefBuffer _clef = new();
-    private string? _journalId;
-    private long _next;
+    readonly SqliteConnection _connection;
+    readonly SqliteInsert _insert;
+    readonly ClefBuffer _clef = new();
+    string? _journalId;
+    long _next;
 
     public SqliteStore(string path)
     {
@@ -87,7 +87,7 @@ internal sealed class SqliteStore : IBatchSink, IPositionedSink
     }
 
     // Parameter indexes follow SqliteSchema.Insert: timestamp, level, application, system, root, task_key, message, exception, clef.
-    private void Bind(LogEvent e, char system, ReadOnlySpan<byte> clef)
+    void Bind(LogEvent e, char system, ReadOnlySpan<byte> clef)
     {
         var taskKey = PluginFilter.StringProperty(e, PluginFilter.TaskKeyProperty);
         Span<byte> timestamp = stackalloc byte[SqliteSchema.TimestampFormat.Length];
@@ -103,7 +103,7 @@ internal sealed class SqliteStore : IBatchSink, IPositionedSink
         _insert.Text(9, clef);
     }
 
-    private void Execute(string sql, params (string Name, object Value)[] parameters)
+    void Execute(string sql, params (string Name, object Value)[] parameters)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = sql;

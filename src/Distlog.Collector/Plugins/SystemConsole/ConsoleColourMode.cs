@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Plugins.SystemConsole;
 
 /// <summary>The <c>console</c> plugin's <c>colour</c> argument.</summary>
-internal enum ConsoleColourMode
+enum ConsoleColourMode
 {
     /// <summary>Colour where standard output is a terminal and <c>NO_COLOR</c> is not set (the default).</summary>
     Auto,

@@ -13,13 +13,13 @@ namespace Distlog.Collector.Plugins.SystemConsole;
 /// With <paramref name="colour"/> the time, the level and a failed or succeeded task's key carry ANSI colours, as
 /// <c>distlog tail</c> colours them; those are the sink's own, never the event's.
 /// </summary>
-internal sealed class ConsoleSink(TextWriter output, bool colour = false) : IBatchSink
+sealed class ConsoleSink(TextWriter output, bool colour = false) : IBatchSink
 {
-    private const string Reset = "\u001b[0m", Dim = "\u001b[90m";
-    private static readonly string[] Levels = ["VRB", "DBG", "INF", "WRN", "ERR", "FTL"];
+    const string Reset = "\u001b[0m", Dim = "\u001b[90m";
+    static readonly string[] Levels = ["VRB", "DBG", "INF", "WRN", "ERR", "FTL"];
 
     // Serilog's console theme, as distlog's text output uses it.
-    private static readonly string[] LevelColours = [Dim, "\u001b[37m", "\u001b[97m", "\u001b[33m", "\u001b[31m", "\u001b[97;41m"];
+    static readonly string[] LevelColours = [Dim, "\u001b[37m", "\u001b[97m", "\u001b[33m", "\u001b[31m", "\u001b[97;41m"];
 
     /// <summary>Standard output, coloured where <paramref name="colour"/> says: <c>auto</c> (a terminal without
     /// <c>NO_COLOR</c>), <c>always</c> or <c>never</c>.</summary>
@@ -37,7 +37,7 @@ internal sealed class ConsoleSink(TextWriter output, bool colour = false) : IBat
 
     public void Dispose() => output.Dispose();
 
-    private void Write(LogEvent e, char system)
+    void Write(LogEvent e, char system)
     {
         var level = Math.Clamp((int)e.Level, 0, Levels.Length - 1);
         Coloured(Dim, e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture));
@@ -68,7 +68,7 @@ internal sealed class ConsoleSink(TextWriter output, bool colour = false) : IBat
         }
     }
 
-    private void Coloured(string colourCode, string text)
+    void Coloured(string colourCode, string text)
     {
         if (colour)
             output.Write(colourCode);
@@ -78,7 +78,7 @@ internal sealed class ConsoleSink(TextWriter output, bool colour = false) : IBat
     }
 
     // A task's boundary events stand out: started cyan, succeeded green, failed red.
-    private static string? StatusColour(string? status) => status switch
+    static string? StatusColour(string? status) => status switch
     {
         "Started" => "\u001b[36m",
         "Succeeded" => "\u001b[32m",

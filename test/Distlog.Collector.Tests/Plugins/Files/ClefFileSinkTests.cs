@@ -9,9 +9,9 @@ namespace Distlog.Collector.Tests.Plugins.Files;
 public sealed class ClefFileSinkTests
 {
     // Valid CLEF that ClefWriter would write differently: spaces, an escaped é, a redundant level, 1.50, key order.
-    private const string Unusual = """{ "@mt" : "Caf\u00e9 {N}",  "N": 1.50, "@l":"Information", "@t":"2024-05-01T12:00:00.001Z" }""";
+    const string Unusual = """{ "@mt" : "Caf\u00e9 {N}",  "N": 1.50, "@l":"Information", "@t":"2024-05-01T12:00:00.001Z" }""";
 
-    private const string PythonRecord =
+    const string PythonRecord =
         """{"levelno": 40, "msg": "disk {full}", "created": 1714564800.5, "name": "app.io", "context": {"key": "7@abc/1"}}""";
 
     [Test]
@@ -185,10 +185,10 @@ public sealed class ClefFileSinkTests
     }
 
     /// <summary>Runs nothing until <see cref="Release"/>, then everything queued and queued later, on the thread pool.</summary>
-    private sealed class HeldScheduler : TaskScheduler, IDisposable
+    sealed class HeldScheduler : TaskScheduler, IDisposable
     {
-        private readonly List<Task> _held = [];
-        private bool _released;
+        readonly List<Task> _held = [];
+        bool _released;
 
         public void Release()
         {
@@ -224,9 +224,9 @@ public sealed class ClefFileSinkTests
     }
 
     /// <summary>How many of this process's file descriptors point into <paramref name="folder"/> (Linux).</summary>
-    private static int OpenFilesIn(string folder) =>
+    static int OpenFilesIn(string folder) =>
         new DirectoryInfo("/proc/self/fd").GetFileSystemInfos().Count(fd => fd.LinkTarget?.StartsWith(folder + "/", StringComparison.Ordinal) == true);
 
-    private static ClefFileSink Sink(TempFolder folder, ClefFileOptions? options = null) =>
+    static ClefFileSink Sink(TempFolder folder, ClefFileOptions? options = null) =>
         new(options ?? new ClefFileOptions(folder.Combine("out.clef"), RollingInterval.Infinite));
 }

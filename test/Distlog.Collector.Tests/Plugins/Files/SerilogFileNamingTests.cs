@@ -35,14 +35,14 @@ public sealed class SerilogFileNamingTests
     }
 
     // As ClefFormatter writes them (with @i), so that the received lines the plugin writes match Serilog's file byte for byte.
-    private static string[] Lines(int count) => Enumerable.Range(1, count).Select(n =>
+    static string[] Lines(int count) => Enumerable.Range(1, count).Select(n =>
     {
         var text = new StringWriter();
         new ClefFormatter().Format(ClefReader.Read(Some.ClefLine(n)), text);
         return text.ToString().TrimEnd('\n');
     }).ToArray();
 
-    private static void AssertSameFiles(ClefFileOptions options, string[] existing, string[] lines)
+    static void AssertSameFiles(ClefFileOptions options, string[] existing, string[] lines)
     {
         using var serilogFolder = new TempFolder();
         using var pluginFolder = new TempFolder();
@@ -67,10 +67,10 @@ public sealed class SerilogFileNamingTests
         Assert.That(Contents(pluginFolder), Is.EqualTo(expected), string.Join("\n", expected.Select(f => $"{f.Key}: {f.Value}")));
     }
 
-    private static SortedDictionary<string, string> Contents(TempFolder folder) =>
+    static SortedDictionary<string, string> Contents(TempFolder folder) =>
         new(Directory.GetFiles(folder.Path).ToDictionary(f => Path.GetFileName(f), File.ReadAllText), StringComparer.Ordinal);
 
-    private static void AwayFromAMinuteBoundary()
+    static void AwayFromAMinuteBoundary()
     {
         if (DateTime.Now.Second >= 55)
             Thread.Sleep(TimeSpan.FromSeconds(6));

@@ -22,7 +22,7 @@ public sealed class GenericSinkEndToEndTests
         Assert.That(ReadShared(path), Is.EqualTo(new[] { $"INF Event 1 {Some.TaskKey(1)}", $"WRN Event 2 {Some.TaskKey(2)}" }));
     }
 
-    private static string[] ReadShared(string path)
+    static string[] ReadShared(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         return new StreamReader(stream).ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);

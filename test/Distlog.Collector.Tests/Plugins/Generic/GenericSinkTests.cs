@@ -148,9 +148,9 @@ public sealed class GenericSinkTests
         Assert.That(error.Message, Does.StartWith("test.yaml:4: plugins[0].levelSwitches.quiet: 'quiet' is not a level switch name"));
     }
 
-    private static PluginSettings Plugin(string yaml) =>
+    static PluginSettings Plugin(string yaml) =>
         ConfigLoader.Parse("plugins:\n  - " + yaml.Replace("\n", "\n    "), "test.yaml").Plugins[0];
 
-    private static LogEvent Event(string text, LogEventLevel level = LogEventLevel.Information) =>
+    static LogEvent Event(string text, LogEventLevel level = LogEventLevel.Information) =>
         new(DateTimeOffset.UtcNow, level, null, new MessageTemplateParser().Parse(text), []);
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using Distlog.Collector.Events;
-using Distlog.Collector.Plugins.Mongo;
 using Distlog.Collector.Plugins;
+using Distlog.Collector.Plugins.Mongo;
 using Distlog.Collector.Tests.Plugins.Redis;
 using Distlog.Collector.Tests.Support;
 using MongoDB.Bson;

@@ -7,8 +7,8 @@ namespace Distlog.Collector.Tests.Plugins.Sqlite;
 /// <summary>A real distlogd whose SQLite database another process's connection holds locked for a while.</summary>
 public sealed class SqliteLockTests
 {
-    private const int Events = 20_000;
-    private static readonly TimeSpan Locked = TimeSpan.FromSeconds(8);
+    const int Events = 20_000;
+    static readonly TimeSpan Locked = TimeSpan.FromSeconds(8);
 
     [Test]
     public void ADatabaseLockedForSecondsIsReportedAtOnceAndLosesAndDuplicatesNothing()

@@ -1,5 +1,5 @@
-using Distlog.Collector.Plugins.SystemConsole;
 using Distlog.Collector.Plugins;
+using Distlog.Collector.Plugins.SystemConsole;
 using Serilog.Events;
 using Serilog.Parsing;
 
@@ -44,7 +44,7 @@ public sealed class ConsoleSinkTests
         Assert.That(error.Message, Does.StartWith("d.yaml:3: plugins[0].args.colour: expected ConsoleColourMode"));
     }
 
-    private static string Write(LogEvent e, char system, bool colour = false)
+    static string Write(LogEvent e, char system, bool colour = false)
     {
         using var text = new StringWriter();
         var sink = new ConsoleSink(text, colour);
@@ -54,7 +54,7 @@ public sealed class ConsoleSinkTests
         return text.ToString();
     }
 
-    private static LogEvent Event(string template, params (string Name, string Value)[] properties) => new(
+    static LogEvent Event(string template, params (string Name, string Value)[] properties) => new(
         new DateTimeOffset(2024, 5, 1, 12, 0, 0, 123, TimeSpan.Zero), LogEventLevel.Warning, null,
         new MessageTemplateParser().Parse(template),
         properties.Select(p => new LogEventProperty(p.Name, new ScalarValue(p.Value))));

@@ -6,8 +6,8 @@ namespace Distlog.Serilog.Tests.Sinks.ZeroMq;
 
 public sealed class BoundedEventQueueTests
 {
-    private static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
+    static readonly TimeSpan Long = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
 
     [Test]
     public void AnIdleConsumerIsWokenByTheFirstEvent()
@@ -147,7 +147,7 @@ public sealed class BoundedEventQueueTests
         Assert.That(next, Is.All.EqualTo(perProducer));
     }
 
-    private static void PassThrough(BoundedEventQueue queue, byte[] line, int lines)
+    static void PassThrough(BoundedEventQueue queue, byte[] line, int lines)
     {
         for (var i = 0; i < lines; i++)
             queue.TryEnqueue(line);
@@ -157,20 +157,21 @@ public sealed class BoundedEventQueueTests
     }
 
     /// <summary>Runs <paramref name="sleep"/> on a thread of its own; the returned event is set when it returns.</summary>
-    private static ManualResetEventSlim Consumer(BoundedEventQueue queue, Action<BoundedEventQueue> sleep)
+    static ManualResetEventSlim Consumer(BoundedEventQueue queue, Action<BoundedEventQueue> sleep)
     {
         var done = new ManualResetEventSlim();
         new Thread(() =>
         {
             sleep(queue);
             done.Set();
-        }) { IsBackground = true }.Start();
+        })
+        { IsBackground = true }.Start();
         return done;
     }
 
     /// <summary>Wakes until <paramref name="done"/> is set: a Wake before the consumer has announced its sleep does
     /// nothing, and the consumer's own timeout is a minute.</summary>
-    private static bool WakeUntilDone(BoundedEventQueue queue, ManualResetEventSlim done)
+    static bool WakeUntilDone(BoundedEventQueue queue, ManualResetEventSlim done)
     {
         var until = DateTime.UtcNow + Generous;
         do

@@ -36,7 +36,10 @@ public sealed class DistlogSinkAcknowledgementTests(DistlogTransport transport)
         var sink = new DistlogSink(new DistlogSinkOptions
         {
             Transport = transport,
-            Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "again", BatchSizeLimit = 3,
+            Endpoint = receiver.Endpoint,
+            ControlEndpoint = receiver.ControlEndpoint,
+            Application = "again",
+            BatchSizeLimit = 3,
         });
         using (var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger())
         {
@@ -62,7 +65,9 @@ public sealed class DistlogSinkAcknowledgementTests(DistlogTransport transport)
         var sink = new DistlogSink(new DistlogSinkOptions
         {
             Transport = transport,
-            Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "silent",
+            Endpoint = receiver.Endpoint,
+            ControlEndpoint = receiver.ControlEndpoint,
+            Application = "silent",
             FlushTimeout = TimeSpan.FromSeconds(3),
         });
         var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
@@ -100,8 +105,12 @@ public sealed class DistlogSinkAcknowledgementTests(DistlogTransport transport)
         {
             var sink = new DistlogSink(new DistlogSinkOptions
             {
-                Transport = transport, Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "brief",
-                BatchSizeLimit = 50, WhenFull = DistlogWhenFull.Block,
+                Transport = transport,
+                Endpoint = receiver.Endpoint,
+                ControlEndpoint = receiver.ControlEndpoint,
+                Application = "brief",
+                BatchSizeLimit = 50,
+                WhenFull = DistlogWhenFull.Block,
             });
             using (var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger())
             {
@@ -132,7 +141,9 @@ public sealed class DistlogSinkAcknowledgementTests(DistlogTransport transport)
         var sink = new DistlogSink(new DistlogSinkOptions
         {
             Transport = transport,
-            Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}", Application = "alone", FlushTimeout = TimeSpan.FromSeconds(20),
+            Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}",
+            Application = "alone",
+            FlushTimeout = TimeSpan.FromSeconds(20),
         });
         var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
         logger.Information("nobody listens");

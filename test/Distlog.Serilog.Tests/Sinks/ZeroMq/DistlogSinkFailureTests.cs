@@ -36,8 +36,11 @@ public sealed class DistlogSinkFailureTests(DistlogTransport transport)
         var sink = new DistlogSink(new DistlogSinkOptions
         {
             Transport = transport,
-            Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}", Application = "outage", QueueLimit = 100,
-            DropReportInterval = TimeSpan.FromMilliseconds(100), FlushTimeout = TimeSpan.FromSeconds(1),
+            Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}",
+            Application = "outage",
+            QueueLimit = 100,
+            DropReportInterval = TimeSpan.FromMilliseconds(100),
+            FlushTimeout = TimeSpan.FromSeconds(1),
         });
         using var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
         for (var i = 0; i < 1_000; i++)
@@ -59,7 +62,9 @@ public sealed class DistlogSinkFailureTests(DistlogTransport transport)
         var sink = new DistlogSink(new DistlogSinkOptions
         {
             Transport = transport,
-            Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}", Application = "down", FlushTimeout = TimeSpan.FromSeconds(1),
+            Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}",
+            Application = "down",
+            FlushTimeout = TimeSpan.FromSeconds(1),
         });
         var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
         for (var i = 0; i < 10; i++)
@@ -98,7 +103,11 @@ public sealed class DistlogSinkFailureTests(DistlogTransport transport)
         var sink = new DistlogSink(new DistlogSinkOptions
         {
             Transport = transport,
-            Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "big", EventBodyLimitBytes = 4_096, FormatOnEmitDepth = formatOnEmitDepth,
+            Endpoint = receiver.Endpoint,
+            ControlEndpoint = receiver.ControlEndpoint,
+            Application = "big",
+            EventBodyLimitBytes = 4_096,
+            FormatOnEmitDepth = formatOnEmitDepth,
         });
         using (var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger())
         {

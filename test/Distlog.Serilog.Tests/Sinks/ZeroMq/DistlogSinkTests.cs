@@ -101,7 +101,11 @@ public sealed class DistlogSinkTests(DistlogTransport transport)
         var control = $"tcp://127.0.0.1:{FreePort.Next()}";
         var sink = new Distlog.Sinks.ZeroMq.DistlogSink(new Distlog.Sinks.ZeroMq.DistlogSinkOptions
         {
-            Endpoint = endpoint, ControlEndpoint = control, Application = "drops", QueueLimit = 1_000, FlushTimeout = TimeSpan.FromSeconds(20),
+            Endpoint = endpoint,
+            ControlEndpoint = control,
+            Application = "drops",
+            QueueLimit = 1_000,
+            FlushTimeout = TimeSpan.FromSeconds(20),
         });
         var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
         for (var i = 0; i < count; i++)
@@ -127,7 +131,12 @@ public sealed class DistlogSinkTests(DistlogTransport transport)
         using var sink = new DistlogSink(new DistlogSinkOptions
         {
             Transport = transport,
-            Endpoint = endpoint, ControlEndpoint = control, Application = "deep", BatchSizeLimit = 1, FormatOnEmitDepth = 0, FlushTimeout = TimeSpan.FromSeconds(20),
+            Endpoint = endpoint,
+            ControlEndpoint = control,
+            Application = "deep",
+            BatchSizeLimit = 1,
+            FormatOnEmitDepth = 0,
+            FlushTimeout = TimeSpan.FromSeconds(20),
         });
         var emitted = Enumerable.Range(0, 10).Select(i => EmitAndForget(sink, i)).ToList();
 
@@ -169,8 +178,13 @@ public sealed class DistlogSinkTests(DistlogTransport transport)
         var sink = new DistlogSink(new DistlogSinkOptions
         {
             Transport = transport,
-            Endpoint = receiver.Endpoint, ControlEndpoint = receiver.ControlEndpoint, Application = "many", WhenFull = DistlogWhenFull.Block, QueueLimit = 20_000,
-            FormatOnEmitDepth = 100, FlushTimeout = TimeSpan.FromSeconds(60),
+            Endpoint = receiver.Endpoint,
+            ControlEndpoint = receiver.ControlEndpoint,
+            Application = "many",
+            WhenFull = DistlogWhenFull.Block,
+            QueueLimit = 20_000,
+            FormatOnEmitDepth = 100,
+            FlushTimeout = TimeSpan.FromSeconds(60),
         });
         using (var logger = new LoggerConfiguration().WriteTo.Sink(sink).CreateLogger())
         {
@@ -221,8 +235,12 @@ public sealed class DistlogSinkTests(DistlogTransport transport)
         using var sink = new DistlogSink(new DistlogSinkOptions
         {
             Transport = transport,
-            Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}", Application = "full", QueueLimit = 10, BatchSizeLimit = 1,
-            FormatOnEmitDepth = 0, FlushTimeout = TimeSpan.Zero,
+            Endpoint = $"tcp://127.0.0.1:{FreePort.Next()}",
+            Application = "full",
+            QueueLimit = 10,
+            BatchSizeLimit = 1,
+            FormatOnEmitDepth = 0,
+            FlushTimeout = TimeSpan.Zero,
         });
         var formatted = new CountingScalar();
         var logEvent = Some.EventWith(new LogEventProperty("Value", new ScalarValue(formatted)));

@@ -6,7 +6,7 @@ namespace Distlog.Collector.Plugins.Redis.Resp;
 /// The connection to Redis could not be made, was lost, timed out or carried a reply that is not RESP.
 /// The connection is unusable afterwards: dispose it and connect again.
 /// </summary>
-internal sealed class RedisConnectionException : RedisException
+sealed class RedisConnectionException : RedisException
 {
     /// <summary>Creates the exception with its message and, where there is one, the socket or I/O error behind it.</summary>
     public RedisConnectionException(string message, Exception? innerException = null)

@@ -7,7 +7,7 @@ namespace Distlog.Collector.Plugins.Redis.Resp;
 /// <summary>The address of a Redis server: a host name or IP address and a TCP port.</summary>
 /// <param name="Host">A host name or an IP address (IPv6 without brackets).</param>
 /// <param name="Port">The TCP port, 1 to 65535.</param>
-internal readonly record struct RedisEndpoint(string Host, int Port)
+readonly record struct RedisEndpoint(string Host, int Port)
 {
     /// <summary>The port Redis listens on unless told otherwise.</summary>
     public const int DefaultPort = 6379;

@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>Redis answered a command with an error reply; the connection itself is still in step.</summary>
-internal sealed class RedisServerException : RedisException
+sealed class RedisServerException : RedisException
 {
     /// <summary>Creates the exception from Redis's error text, optionally prefixed with what was being done.</summary>
     /// <param name="serverMessage">The error reply as Redis sent it, e.g. <c>WRONGPASS invalid username-password pair</c>.</param>

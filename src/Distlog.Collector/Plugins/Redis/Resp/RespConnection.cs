@@ -11,7 +11,7 @@ namespace Distlog.Collector.Plugins.Redis.Resp;
 /// encode N commands with <see cref="Writer"/>, <see cref="Flush"/> once, then read N replies from <see cref="Reader"/>.
 /// Not thread-safe: one owner. After a <see cref="RedisConnectionException"/> the connection is unusable; dispose it.
 /// </summary>
-internal sealed class RespConnection : IDisposable
+sealed class RespConnection : IDisposable
 {
     /// <summary>How long <see cref="Connect"/> waits for the TCP handshake unless told otherwise: 5 s.</summary>
     public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(5);

@@ -1,7 +1,7 @@
 namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>The RESP2 reply types.</summary>
-internal enum RespKind
+enum RespKind
 {
     /// <summary><c>+OK</c>: a short status text.</summary>
     SimpleString,

@@ -6,7 +6,7 @@ using System.Text;
 namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>The reader's input: lines, lengths and bytes from its buffer, which it fills from the stream.</summary>
-internal sealed partial class RespReader
+sealed partial class RespReader
 {
     long ReadInteger()
     {

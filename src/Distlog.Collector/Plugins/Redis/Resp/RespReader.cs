@@ -9,7 +9,7 @@ namespace Distlog.Collector.Plugins.Redis.Resp;
 /// Parses RESP2 replies from a stream: simple strings, errors, integers, bulk strings, (nested) arrays and nulls.
 /// Not thread-safe: one owner.
 /// </summary>
-internal sealed partial class RespReader : IDisposable
+sealed partial class RespReader : IDisposable
 {
     const int InitialBufferSize = 16 * 1024;
 
@@ -97,28 +97,28 @@ internal sealed partial class RespReader : IDisposable
             case (byte)':':
                 return RespValue.FromInteger(ReadInteger());
             case (byte)'$':
-            {
-                var length = ReadLength();
-                if (length < 0)
-                    return RespValue.Null;
+                {
+                    var length = ReadLength();
+                    if (length < 0)
+                        return RespValue.Null;
 
-                var bytes = new byte[length];
-                ReadExactly(bytes);
-                ReadCrLf();
-                return RespValue.BulkString(bytes);
-            }
+                    var bytes = new byte[length];
+                    ReadExactly(bytes);
+                    ReadCrLf();
+                    return RespValue.BulkString(bytes);
+                }
             case (byte)'*':
-            {
-                var count = ReadLength();
-                if (count < 0)
-                    return RespValue.Null;
+                {
+                    var count = ReadLength();
+                    if (count < 0)
+                        return RespValue.Null;
 
-                CheckDepth(depth);
-                var items = new RespValue[count];
-                for (var i = 0; i < count; i++)
-                    items[i] = Read(depth + 1);
-                return RespValue.Array(items);
-            }
+                    CheckDepth(depth);
+                    var items = new RespValue[count];
+                    for (var i = 0; i < count; i++)
+                        items[i] = Read(depth + 1);
+                    return RespValue.Array(items);
+                }
             default:
                 throw NotResp($"unexpected reply type byte 0x{type:X2}");
         }
@@ -136,24 +136,24 @@ internal sealed partial class RespReader : IDisposable
                 ReadInteger();
                 break;
             case (byte)'$':
-            {
-                var length = ReadLength();
-                if (length >= 0)
                 {
-                    SkipBytes(length);
-                    ReadCrLf();
-                }
+                    var length = ReadLength();
+                    if (length >= 0)
+                    {
+                        SkipBytes(length);
+                        ReadCrLf();
+                    }
 
-                break;
-            }
+                    break;
+                }
             case (byte)'*':
-            {
-                var count = ReadLength();
-                CheckDepth(depth);
-                for (var i = 0; i < count; i++)
-                    Skip(depth + 1);
-                break;
-            }
+                {
+                    var count = ReadLength();
+                    CheckDepth(depth);
+                    for (var i = 0; i < count; i++)
+                        Skip(depth + 1);
+                    break;
+                }
             default:
                 throw NotResp($"unexpected reply type byte 0x{type:X2}");
         }

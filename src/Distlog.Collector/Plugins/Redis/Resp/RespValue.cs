@@ -4,7 +4,7 @@ using System.Text;
 namespace Distlog.Collector.Plugins.Redis.Resp;
 
 /// <summary>One parsed RESP2 reply. Immutable.</summary>
-internal sealed class RespValue
+sealed class RespValue
 {
     RespValue(RespKind kind, string? text = null, long integer = 0, byte[]? bytes = null, RespValue[]? items = null)
     {

@@ -10,7 +10,7 @@ namespace Distlog.Collector.Plugins.Redis.Resp;
 /// <see cref="Flush"/>: write N commands, flush once, then read N replies (pipelining).
 /// Not thread-safe: one owner.
 /// </summary>
-internal sealed class RespWriter : IDisposable
+sealed class RespWriter : IDisposable
 {
     const int InitialBufferSize = 16 * 1024;
 
