@@ -34,7 +34,7 @@ public sealed class ServiceChainTests
             Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.EqualTo(0), collector.Error);
         }
 
-        var db = folder.File("distlog.db");
+        var db = folder.Combine("distlog.db");
         var events = ReadStore(db);
         // A: started, at work, heard B, succeeded; B: started, at work, heard C twice, succeeded; each C: three.
         Assert.That(events, Has.Count.EqualTo(15), string.Join("\n", events.Select(e => $"{e.Application} {e.Key}")));

@@ -25,7 +25,7 @@ public sealed class WithoutLibZmqTests
             Stop(collector);
         }
 
-        var db = folder.File("distlog.db");
+        var db = folder.Combine("distlog.db");
         Assert.That(CliRun.Run("query", "--db", db, "--app", "demo-orders", "--format", "clef").OutputLines, Has.Length.EqualTo(DemoOrderEvents));
         Assert.That(CliRun.Run("query", "--db", db, "--app", "demo-billing", "--format", "clef").OutputLines, Has.Length.EqualTo(DemoBillingEvents));
     }
@@ -42,7 +42,7 @@ public sealed class WithoutLibZmqTests
             Stop(collector);
         }
 
-        Assert.That(CliRun.Run("query", "--db", folder.File("distlog.db"), "--format", "clef").OutputLines, Has.Length.EqualTo(lines));
+        Assert.That(CliRun.Run("query", "--db", folder.Combine("distlog.db"), "--format", "clef").OutputLines, Has.Length.EqualTo(lines));
     }
 
     [Test]

@@ -9,7 +9,7 @@ public sealed class KeygenCommandTests
     public void KeygenWritesACzmqPairThatLoadsWithItsMetadataAndASecretForItsOwnerOnly()
     {
         using var folder = new TempFolder();
-        var path = folder.File("orders");
+        var path = folder.Combine("orders");
 
         var result = CliRun.Run("keygen", path, "--name", "orders-svc", "--applications", "orders,billing");
 
@@ -31,7 +31,7 @@ public sealed class KeygenCommandTests
     public void KeygenDoesNotReplaceAPairUnlessForced()
     {
         using var folder = new TempFolder();
-        var path = folder.File("app");
+        var path = folder.Combine("app");
         CliRun.Run("keygen", path);
         var first = ZmqCertificate.Load(path).PublicKey;
 
@@ -48,10 +48,10 @@ public sealed class KeygenCommandTests
     public void SendReachesACurveCollectorWithKeysFromKeygenAndNotWithout()
     {
         using var folder = new TempFolder();
-        Directory.CreateDirectory(folder.File("clients"));
-        CliRun.Run("keygen", folder.File("distlogd"));
-        CliRun.Run("keygen", folder.File("cli"), "--name", "ops-laptop");
-        File.Copy(folder.File("cli"), Path.Combine(folder.File("clients"), "cli"));
+        Directory.CreateDirectory(folder.Combine("clients"));
+        CliRun.Run("keygen", folder.Combine("distlogd"));
+        CliRun.Run("keygen", folder.Combine("cli"), "--name", "ops-laptop");
+        File.Copy(folder.Combine("cli"), Path.Combine(folder.Combine("clients"), "cli"));
         var endpoint = $"tcp://127.0.0.1:{CollectorProcess.FreePort()}";
         var config = folder.Write("distlogd.yaml", $$"""
             ingest:
@@ -69,8 +69,8 @@ public sealed class KeygenCommandTests
         collector.WaitForError("listening", TimeSpan.FromSeconds(30));
 
         var plain = CliRun.Run("send", input, "--endpoint", endpoint, "--timeout", "1");
-        var curved = CliRun.Run("send", input, "--endpoint", endpoint, "--server-key", folder.File("distlogd"), "--certificate", folder.File("cli_secret"));
-        var half = CliRun.Run("send", input, "--endpoint", endpoint, "--server-key", folder.File("distlogd"));
+        var curved = CliRun.Run("send", input, "--endpoint", endpoint, "--server-key", folder.Combine("distlogd"), "--certificate", folder.Combine("cli_secret"));
+        var half = CliRun.Run("send", input, "--endpoint", endpoint, "--server-key", folder.Combine("distlogd"));
 
         Assert.That(plain.ExitCode, Is.EqualTo(ExitCodes.Failure), plain.ToString());
         Assert.That(curved.ExitCode, Is.Zero, curved.ToString());
@@ -78,7 +78,7 @@ public sealed class KeygenCommandTests
         Assert.That(half.Error, Does.Contain("give both or neither"));
         collector.Interrupt("-TERM");
         Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.Zero, collector.Error);
-        var stored = File.ReadAllLines(folder.File("events.clef"));
+        var stored = File.ReadAllLines(folder.Combine("events.clef"));
         Assert.That(stored, Has.Length.EqualTo(1));
         Assert.That(stored[0], Does.Contain("\"ClientName\":\"ops-laptop\""));
     }
@@ -87,10 +87,10 @@ public sealed class KeygenCommandTests
     public void TailFollowsACurveCollectorWithKeysFromKeygen()
     {
         using var folder = new TempFolder();
-        Directory.CreateDirectory(folder.File("clients"));
-        CliRun.Run("keygen", folder.File("distlogd"));
-        CliRun.Run("keygen", folder.File("ops"), "--name", "ops-laptop");
-        File.Copy(folder.File("ops"), Path.Combine(folder.File("clients"), "ops"));
+        Directory.CreateDirectory(folder.Combine("clients"));
+        CliRun.Run("keygen", folder.Combine("distlogd"));
+        CliRun.Run("keygen", folder.Combine("ops"), "--name", "ops-laptop");
+        File.Copy(folder.Combine("ops"), Path.Combine(folder.Combine("clients"), "ops"));
         var ingest = $"tcp://127.0.0.1:{CollectorProcess.FreePort()}";
         var publish = $"tcp://127.0.0.1:{CollectorProcess.FreePort()}";
         var config = folder.Write("distlogd.yaml", $$"""
@@ -106,7 +106,7 @@ public sealed class KeygenCommandTests
             """);
         using var collector = new ChildProcess(CollectorProcess.Dll, folder.Path, "--config", config);
         collector.WaitForError("listening", TimeSpan.FromSeconds(30));
-        var keys = new[] { "--server-key", folder.File("distlogd"), "--certificate", folder.File("ops_secret") };
+        var keys = new[] { "--server-key", folder.Combine("distlogd"), "--certificate", folder.Combine("ops_secret") };
         var input = folder.Write("in.clef", ClefText.Line("Event {N}", properties: [("N", 1)]) + "\n");
 
         var tail = CliRun.RunAsync(["tail", "--endpoint", publish, "--count", "1", "--format", "clef", .. keys]);

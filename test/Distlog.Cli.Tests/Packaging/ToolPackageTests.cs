@@ -64,7 +64,7 @@ sealed class ToolPackageTests
             var sent = _tools.Run("distlog", folder.Path, "send", events, "--endpoint", ingest);
 
             Assert.That(sent.ExitCode, Is.Zero, sent.ToString());
-            var stored = folder.File("logs/events.clef");
+            var stored = folder.Combine("logs/events.clef");
             var deadline = Stopwatch.StartNew();
             while (!(File.Exists(stored) && File.ReadAllText(stored).Contains("\"Name\":\"installed\"", StringComparison.Ordinal)))
             {

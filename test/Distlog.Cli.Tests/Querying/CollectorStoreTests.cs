@@ -22,7 +22,7 @@ public sealed class CollectorStoreTests
             Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.EqualTo(0), collector.Error);
         }
 
-        var db = folder.File("distlog.db");
+        var db = folder.Combine("distlog.db");
         var tree = CliRun.Run("tree", "--db", db);
         Assert.That(tree.Output, Is.EqualTo(TestFiles.Read("Rendering", "Expected", "import-task.txt")), tree.ToString());
 

@@ -27,7 +27,7 @@ public sealed class StoreQueryTests
     public void CreateStore()
     {
         _folder = new TempFolder();
-        _db = StoreFile.Create(_folder.File("distlog.db"), Rows);
+        _db = StoreFile.Create(_folder.Combine("distlog.db"), Rows);
     }
 
     [TearDown]
@@ -65,7 +65,7 @@ public sealed class StoreQueryTests
     [Test]
     public void PropertiesSelectByValueAsTextAndTheLimitCountsMatchesOnly()
     {
-        _db = StoreFile.Create(_folder.File("with-properties.db"),
+        _db = StoreFile.Create(_folder.Combine("with-properties.db"),
         [
             .. Rows,
             ('P', ClefText.Line("Retry {Attempt}", time: "2024-05-01T11:00:01Z", level: "Debug", app: "reports", taskKey: $"0@{OtherRoot}/1", status: "Started", properties: [("Attempt", 2)])),
@@ -108,8 +108,8 @@ public sealed class StoreQueryTests
     [Test]
     public void AMissingStoreIsAClearError()
     {
-        var ex = Assert.Throws<CliException>(() => new StoreQuery(_folder.File("none.db"), TextWriter.Null).Read(new QueryOptions()));
-        Assert.That(ex!.Message, Does.StartWith($"cannot open store '{_folder.File("none.db")}': no such file"));
+        var ex = Assert.Throws<CliException>(() => new StoreQuery(_folder.Combine("none.db"), TextWriter.Null).Read(new QueryOptions()));
+        Assert.That(ex!.Message, Does.StartWith($"cannot open store '{_folder.Combine("none.db")}': no such file"));
     }
 
     [Test]

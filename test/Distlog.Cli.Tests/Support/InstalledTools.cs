@@ -20,10 +20,10 @@ sealed class InstalledTools : IDisposable
     }
 
     /// <summary>Where the <c>.nupkg</c> files are.</summary>
-    public string PackageFolder => _folder.File("packages");
+    public string PackageFolder => _folder.Combine("packages");
 
     /// <summary>The tool path holding the <c>distlogd</c> and <c>distlog</c> commands.</summary>
-    public string ToolFolder => _folder.File("tools");
+    public string ToolFolder => _folder.Combine("tools");
 
     public static InstalledTools PackAndInstall()
     {
@@ -86,7 +86,7 @@ sealed class InstalledTools : IDisposable
         };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        start.Environment["NUGET_PACKAGES"] = _folder.File("nuget");
+        start.Environment["NUGET_PACKAGES"] = _folder.Combine("nuget");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["NO_COLOR"] = "1";

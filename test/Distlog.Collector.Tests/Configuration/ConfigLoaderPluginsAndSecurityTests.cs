@@ -21,7 +21,7 @@ public sealed class ConfigLoaderPluginsAndSecurityTests
     [Test]
     public void UsingLoadsFromDistlogdsFolderAndThePluginsPath()
     {
-        using var folder = new Support.TempFolder();
+        using var folder = new TempFolder();
         Directory.CreateDirectory(folder.Combine("plugins"));
         var yaml = $"pluginsPath: ['{folder.Combine("plugins")}']\nplugins:\n  - sink: File\n    using: Serilog.Sinks.File.dll\n";
 
@@ -42,7 +42,7 @@ public sealed class ConfigLoaderPluginsAndSecurityTests
     [Test]
     public void TheSecuritySectionIsRead()
     {
-        using var folder = new Support.TempFolder();
+        using var folder = new TempFolder();
         var certificate = folder.Write("distlogd_secret", "curve\n");
         Directory.CreateDirectory(folder.Combine("clients"));
         var yaml = $"security:\n  allowInsecure: true\n  curve:\n    serverCertificate: {certificate}\n    authorizedClients: {folder.Combine("clients")}\n";

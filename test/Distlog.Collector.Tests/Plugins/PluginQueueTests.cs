@@ -53,7 +53,7 @@ public sealed class PluginQueueTests
 
         Thread.Sleep(100);
         queue.TryAdd(Events(4));
-        Assert.That(Support.Eventually.Holds(() => queue.Count == 0), Is.True);
+        Assert.That(Eventually.Holds(() => queue.Count == 0), Is.True);
         queue.Complete();
 
         Assert.That(reader.Join(TimeSpan.FromSeconds(10)), Is.True);
@@ -92,7 +92,7 @@ public sealed class PluginQueueTests
         var added = -1;
         var writer = new Thread(() => added = queue.Add(Events(5)));
         writer.Start();
-        Assert.That(Support.Eventually.Holds(() => queue.Count == 2), Is.True);
+        Assert.That(Eventually.Holds(() => queue.Count == 2), Is.True);
         Assert.That(writer.Join(TimeSpan.FromMilliseconds(200)), Is.False, "waiting for room");
 
         queue.Interrupt();
