@@ -22,17 +22,21 @@ sealed class LiveTreeOutput : IEventOutput
     readonly TaskTreeRenderer _renderer;
     readonly TimeSpan _grace;
     readonly int _maxHeldEvents;
+    readonly TimeProvider _time;
     readonly TaskTreeBuilder _builder = new();
     readonly Dictionary<TaskNode, DateTimeOffset> _completed = [];
     bool _wroteAny, _lastWasLoose;
 
-    /// <summary>Draws to <paramref name="output"/> with <paramref name="renderer"/>; <paramref name="grace"/> defaults to <see cref="DefaultGrace"/>.</summary>
-    public LiveTreeOutput(TextWriter output, TaskTreeRenderer renderer, TimeSpan? grace = null, int maxHeldEvents = DefaultMaxHeldEvents)
+    /// <summary>Draws to <paramref name="output"/> with <paramref name="renderer"/>; <paramref name="grace"/> defaults to
+    /// <see cref="DefaultGrace"/>, measured on <paramref name="time"/> (the system clock by default).</summary>
+    public LiveTreeOutput(TextWriter output, TaskTreeRenderer renderer, TimeSpan? grace = null, int maxHeldEvents = DefaultMaxHeldEvents,
+        TimeProvider? time = null)
     {
         _output = output;
         _renderer = renderer;
         _grace = grace ?? DefaultGrace;
         _maxHeldEvents = maxHeldEvents;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
@@ -51,7 +55,7 @@ sealed class LiveTreeOutput : IEventOutput
 
         var root = _builder.Add(record.Event)!;
         if (root.Completion is not null)
-            _completed.TryAdd(root, DateTimeOffset.UtcNow);
+            _completed.TryAdd(root, _time.GetUtcNow());
         while (_builder.Count > _maxHeldEvents && _builder.PendingRoots.Count > 0)
             Draw(_builder.PendingRoots[0]);
         Poll();
@@ -60,7 +64,7 @@ sealed class LiveTreeOutput : IEventOutput
     /// <inheritdoc />
     public void Poll()
     {
-        var due = DateTimeOffset.UtcNow - _grace;
+        var due = _time.GetUtcNow() - _grace;
         foreach (var (root, completedAt) in _completed.OrderBy(c => c.Value).ToList())
         {
             if (completedAt <= due)

@@ -16,8 +16,10 @@ public sealed class CollectorStoreTests
             using (var input = File.OpenRead(TestFiles.ImportTaskClef))
                 new ClefSender(new SendOptions { Endpoint = endpoint }, TextWriter.Null).Send(input, "import-task.clef");
 
-            // SIGTERM: the collector stops ingest, drains its queues into the store and exits 0.
-            Thread.Sleep(500);
+            // distlog send does not wait for acknowledgements: wait until the store holds every event, then SIGTERM (the
+            // collector stops ingest and exits 0).
+            var sent = File.ReadLines(TestFiles.ImportTaskClef).Count(l => l.Trim().Length > 0);
+            Assert.That(Eventually.Holds(() => Rows(folder.Combine("distlog.db")) == sent), Is.True, collector.Error);
             collector.Interrupt("-TERM");
             Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.EqualTo(0), collector.Error);
         }
@@ -32,5 +34,23 @@ public sealed class CollectorStoreTests
         var subtree = CliRun.Run("query", "--db", db, "--task", ClefText.Root + "/2", "--text", "RETRY", "--format", "clef");
         Assert.That(subtree.OutputLines, Has.Length.EqualTo(1));
         Assert.That(subtree.Output, Does.Contain("\"@mt\":\"Stored on retry\""));
+    }
+
+    static long Rows(string db)
+    {
+        if (!File.Exists(db))
+            return 0;
+        try
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM events";
+            return (long)command.ExecuteScalar()!;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0; // not created yet
+        }
     }
 }

@@ -14,8 +14,10 @@ public sealed class LiveTreeOutputTests
 
     static ClefRecord Record(string line) => new(Events.Read(line), Encoding.UTF8.GetBytes(line));
 
+    readonly ManualClock _clock = new();
+
     LiveTreeOutput Create(int max = LiveTreeOutput.DefaultMaxHeldEvents, TimeSpan? grace = null) =>
-        new(_output, new TaskTreeRenderer(ascii: true), grace ?? TimeSpan.Zero, max);
+        new(_output, new TaskTreeRenderer(ascii: true), grace ?? TimeSpan.Zero, max, _clock);
 
     [Test]
     public void ATreeIsDrawnWhenItsRootTaskCompletes()
@@ -83,9 +85,23 @@ public sealed class LiveTreeOutputTests
         live.Poll();
         Assert.That(_output.ToString(), Is.Empty);
 
-        Thread.Sleep(400);
+        _clock.Advance(TimeSpan.FromMilliseconds(299));
+        live.Poll();
+        Assert.That(_output.ToString(), Is.Empty, "still within the grace");
+
+        _clock.Advance(TimeSpan.FromMilliseconds(2));
         live.Poll();
         Assert.That(_output.ToString(), Does.Contain("late worker"));
         Assert.That(_output.ToString().Split($"\n{ClefText.Root}\n"), Has.Length.EqualTo(1), "one tree");
+    }
+
+    /// <summary>A clock that moves only when the test says so.</summary>
+    sealed class ManualClock : TimeProvider
+    {
+        DateTimeOffset _now = new(2024, 5, 1, 10, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => _now;
+
+        public void Advance(TimeSpan by) => _now += by;
     }
 }

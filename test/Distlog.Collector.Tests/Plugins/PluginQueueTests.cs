@@ -51,7 +51,7 @@ public sealed class PluginQueueTests
         });
         reader.Start();
 
-        Thread.Sleep(100);
+        AssertWaiting(reader);
         queue.TryAdd(Events(4));
         Assert.That(Eventually.Holds(() => queue.Count == 0), Is.True);
         queue.Complete();
@@ -114,7 +114,7 @@ public sealed class PluginQueueTests
                 taken = batch.Count;
         });
         reader.Start();
-        Thread.Sleep(100); // the reader is asleep in Take
+        AssertWaiting(reader); // the reader is asleep in Take
 
         queue.TryAdd(Events(3), deferWake: true);
         queue.TryAdd(Events(2), deferWake: true);
@@ -136,7 +136,7 @@ public sealed class PluginQueueTests
             queue.Take(ref batch);
         });
         reader.Start();
-        Thread.Sleep(100);
+        AssertWaiting(reader);
 
         queue.TryAdd(Events(PluginQueue.WakeBatch), deferWake: true);
 
@@ -201,4 +201,9 @@ public sealed class PluginQueueTests
             .Select(i => new IngestedEvent(new LogEvent(start.AddTicks(i), LogEventLevel.Information, null, template, []), 'P'))
             .ToArray();
     }
+
+    /// <summary>Waits until <paramref name="reader"/> blocks (in <c>Take</c>, the only place it can), instead of sleeping a
+    /// fixed time and hoping it got there.</summary>
+    static void AssertWaiting(Thread reader) =>
+        Assert.That(Eventually.Holds(() => (reader.ThreadState & ThreadState.WaitSleepJoin) != 0, TimeSpan.FromSeconds(10)), Is.True, "the reader waits in Take");
 }
