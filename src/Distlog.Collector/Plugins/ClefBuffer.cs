@@ -27,11 +27,11 @@ sealed class ClefBuffer : IDisposable
     }
 
     /// <summary>Event <paramref name="index"/> of the batch as one CLEF line without newline: the line as received where
-    /// it came as CLEF (<see cref="EventBatch.ClefAt"/>), else formatted; valid until the next call.</summary>
-    public ReadOnlySpan<byte> Line(IReadOnlyList<LogEvent> batch, int index)
+    /// it came as CLEF (<see cref="EventBatch.Line"/>), else formatted; valid until the next call.</summary>
+    public ReadOnlySpan<byte> Line(EventBatch batch, int index)
     {
-        var received = EventBatch.ClefAt(batch, index);
-        return received.IsEmpty ? Format(batch[index]) : received;
+        var received = batch.Line(index);
+        return received.IsEmpty ? Format(batch.Event(index)) : received;
     }
 
     public void Dispose() => _writer.Dispose();

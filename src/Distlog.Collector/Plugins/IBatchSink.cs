@@ -11,11 +11,10 @@ interface IBatchSink : IDisposable
     /// <summary>
     /// Writes the batch. Throw to signal a transient failure (e.g. store down): the host keeps the batch and retries it
     /// with exponential backoff (100 ms .. 5 s) while it keeps queueing; overflow of the bounded queue is counted as dropped.
-    /// The list is reused after the call returns: do not keep it. The host passes an <see cref="EventBatch"/>, whose
-    /// <see cref="EventBatch.SystemAt"/> gives each event's topic system letter and <see cref="EventBatch.ClefAt"/> the
-    /// CLEF line it arrived as, to store as it is.
+    /// The batch is reused after the call returns: do not keep it. It gives each event's CLEF line as received (to store
+    /// as it is), its summary and topic system letter, and a Serilog <see cref="LogEvent"/> on demand.
     /// </summary>
-    void EmitBatch(IReadOnlyList<LogEvent> batch);
+    void EmitBatch(EventBatch batch);
 }
 
 /// <summary>

@@ -55,7 +55,7 @@ public class HandoffBenchmarks
 
     sealed class CountingSink : IBatchSink
     {
-        public void EmitBatch(IReadOnlyList<LogEvent> batch) { }
+        public void EmitBatch(EventBatch batch) { }
 
         public void Dispose() { }
     }

@@ -11,11 +11,11 @@ public sealed class EventBatchTests
     {
         var batch = Received.Clef(Some.ClefLine(7, "Error"), Some.ClefLine(8));
 
-        var first = batch[0];
+        var first = batch.Event(0);
 
         Assert.That((first.Level, first.Properties["N"].ToString()), Is.EqualTo((LogEventLevel.Error, "7")));
-        Assert.That(batch[0], Is.SameAs(first));
-        Assert.That(batch.Select(e => e.Properties["N"].ToString()), Is.EqualTo(new[] { "7", "8" }));
+        Assert.That(batch.Event(0), Is.SameAs(first));
+        Assert.That(batch.Events().Select(e => e.Properties["N"].ToString()), Is.EqualTo(new[] { "7", "8" }));
     }
 
     [Test]
@@ -23,15 +23,7 @@ public sealed class EventBatchTests
     {
         var batch = Received.Clef(Some.ClefLine(7, "Warning", "billing"));
 
-        Assert.That((EventBatch.SummaryAt(batch, 0).Level, EventBatch.SummaryAt(batch, 0).Application),
+        Assert.That((batch.Summary(0).Level, batch.Summary(0).Application),
             Is.EqualTo((LogEventLevel.Warning, "billing")));
-    }
-
-    [Test]
-    public void ThePlainListOfATestIsSummarisedFromItsEvents()
-    {
-        var logEvent = Received.Clef(Some.ClefLine(7, "Fatal", "orders"))[0];
-
-        Assert.That(EventBatch.SummaryAt([logEvent], 0).Level, Is.EqualTo(LogEventLevel.Fatal));
     }
 }

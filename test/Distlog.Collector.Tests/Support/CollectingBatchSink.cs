@@ -26,7 +26,7 @@ sealed class CollectingBatchSink : IBatchSink
 
     public void Fail(bool failing) => _failing = failing;
 
-    public void EmitBatch(IReadOnlyList<LogEvent> batch)
+    public void EmitBatch(EventBatch batch)
     {
         Interlocked.Increment(ref _attempts);
         _released.Wait();
@@ -35,7 +35,7 @@ sealed class CollectingBatchSink : IBatchSink
         lock (_events)
         {
             for (var i = 0; i < batch.Count; i++)
-                _events.Add((batch[i], EventBatch.SystemAt(batch, i)));
+                _events.Add((batch.Event(i), batch.System(i)));
         }
     }
 

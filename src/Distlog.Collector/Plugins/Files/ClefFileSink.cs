@@ -63,7 +63,7 @@ sealed class ClefFileSink : IBatchSink, IDiscardingSink, ICheckpointedSink
     /// <summary>The full path of the file being written.</summary>
     public string CurrentFile => _file?.Path ?? "";
 
-    public void EmitBatch(IReadOnlyList<LogEvent> batch)
+    public void EmitBatch(EventBatch batch)
     {
         lock (_lock)
         {
@@ -148,7 +148,7 @@ sealed class ClefFileSink : IBatchSink, IDiscardingSink, ICheckpointedSink
         }
     }
 
-    PendingFile Append(PendingFile file, IReadOnlyList<LogEvent> batch, int index, DateTime now)
+    PendingFile Append(PendingFile file, EventBatch batch, int index, DateTime now)
     {
         ReadOnlySpan<byte> line;
         try

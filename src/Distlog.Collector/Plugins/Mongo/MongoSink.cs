@@ -61,7 +61,7 @@ sealed class MongoSink : IBatchSink, IDiscardingSink, IPositionedSink
 
     /// <summary>Inserts the batch's documents with one unordered <c>insertMany</c>.</summary>
     /// <exception cref="MongoException">The server is unreachable, or the write failed as a whole: the batch should be retried.</exception>
-    public void EmitBatch(IReadOnlyList<LogEvent> batch)
+    public void EmitBatch(EventBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -144,12 +144,12 @@ sealed class MongoSink : IBatchSink, IDiscardingSink, IPositionedSink
         _client.Dispose();
     }
 
-    BsonDocument? TryRead(IReadOnlyList<LogEvent> batch, int index)
+    BsonDocument? TryRead(EventBatch batch, int index)
     {
         try
         {
-            var line = EventBatch.ClefAt(batch, index);
-            return ClefDocument.Read(line.IsEmpty ? Format(batch[index]) : line, IdOf(EventBatch.IdAt(batch, index)));
+            var line = batch.Line(index);
+            return ClefDocument.Read(line.IsEmpty ? Format(batch.Event(index)) : line, IdOf(batch.Id(index)));
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {

@@ -137,7 +137,7 @@ sealed class PublishSink : IBatchSink, IDiscardingSink
         }
     }
 
-    public void EmitBatch(IReadOnlyList<LogEvent> batch)
+    public void EmitBatch(EventBatch batch)
     {
         lock (_gate)
         {
@@ -153,7 +153,7 @@ sealed class PublishSink : IBatchSink, IDiscardingSink
                     continue;
                 }
                 // Once the first frame is taken the second is too: libzmq queues messages whole.
-                if (_socket.TrySend(Topic(EventBatch.SystemAt(batch, i), EventBatch.SummaryAt(batch, i)), more: true, dontWait: true))
+                if (_socket.TrySend(Topic(batch.System(i), batch.Summary(i)), more: true, dontWait: true))
                     _socket.TrySend(line, dontWait: true);
                 else
                     Interlocked.Increment(ref _discarded);

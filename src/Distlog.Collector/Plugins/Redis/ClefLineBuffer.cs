@@ -42,14 +42,14 @@ sealed class ClefLineBuffer : IBufferWriter<byte>, IDisposable
         _ends.Clear();
     }
 
-    /// <summary>Appends event <paramref name="index"/>'s CLEF line: the line as received (<see cref="EventBatch.ClefAt"/>),
+    /// <summary>Appends event <paramref name="index"/>'s CLEF line: the line as received (<see cref="EventBatch.Line"/>),
     /// else formatted.</summary>
     /// <returns>False where the event cannot be formatted: it is skipped and reported through <see cref="SelfLog"/>.</returns>
-    public bool TryAdd(IReadOnlyList<LogEvent> batch, int index)
+    public bool TryAdd(EventBatch batch, int index)
     {
-        var received = EventBatch.ClefAt(batch, index);
+        var received = batch.Line(index);
         if (received.IsEmpty)
-            return TryAdd(batch[index]);
+            return TryAdd(batch.Event(index));
         received.CopyTo(GetSpan(received.Length));
         Advance(received.Length);
         _ends.Add(_written);

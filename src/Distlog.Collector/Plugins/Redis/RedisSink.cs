@@ -66,7 +66,7 @@ sealed class RedisSink : IBatchSink, IPositionedSink, IDiscardingSink
     /// <summary>Writes the batch to Redis in one pipeline, connecting first where needed.</summary>
     /// <exception cref="RedisException">Redis is unreachable, the connection broke, or Redis rejected a command:
     /// the connection is closed and the whole batch should be retried.</exception>
-    public void EmitBatch(IReadOnlyList<LogEvent> batch)
+    public void EmitBatch(EventBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -80,7 +80,7 @@ sealed class RedisSink : IBatchSink, IPositionedSink, IDiscardingSink
             for (var i = 0; i < batch.Count; i++)
             {
                 // Below the stored position: written by an earlier attempt whose reply the broken connection lost.
-                if (EventBatch.IdAt(batch, i) >= _stored)
+                if (batch.Id(i) >= _stored)
                     _lines.TryAdd(batch, i);
             }
             if (_lines.Count == 0)

@@ -56,12 +56,12 @@ sealed class SqliteStore : IBatchSink, IPositionedSink
         }
     }
 
-    public void EmitBatch(IReadOnlyList<LogEvent> batch)
+    public void EmitBatch(EventBatch batch)
     {
         using var transaction = _connection.BeginTransaction();
         for (var i = 0; i < batch.Count; i++)
         {
-            Bind(batch[i], EventBatch.SystemAt(batch, i), _clef.Line(batch, i));
+            Bind(batch.Event(i), batch.System(i), _clef.Line(batch, i));
             _insert.Execute();
         }
         if (_journalId is not null)

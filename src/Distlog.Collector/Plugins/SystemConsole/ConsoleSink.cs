@@ -28,10 +28,10 @@ sealed class ConsoleSink(TextWriter output, bool colour = false) : IBatchSink
             colour == ConsoleColourMode.Always || (colour == ConsoleColourMode.Auto && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))));
 
-    public void EmitBatch(IReadOnlyList<LogEvent> batch)
+    public void EmitBatch(EventBatch batch)
     {
         for (var i = 0; i < batch.Count; i++)
-            Write(batch[i], EventBatch.SystemAt(batch, i));
+            Write(batch.Event(i), batch.System(i));
         output.Flush();
     }
 

@@ -25,7 +25,7 @@ public sealed class GenericSinkTests
             """);
 
         using (var sink = PluginFactory.Prepare(plugin)())
-            sink.EmitBatch([Event("first"), Event("second")]);
+            sink.EmitBatch(Batches.Of(Event("first"), Event("second")));
 
         Assert.That(File.ReadAllLines(path), Is.EqualTo(new[] { "INF first", "INF second" }));
     }
@@ -46,7 +46,7 @@ public sealed class GenericSinkTests
             """);
 
         using (var sink = PluginFactory.Prepare(plugin)())
-            sink.EmitBatch([Event("first"), Event("second", LogEventLevel.Warning)]);
+            sink.EmitBatch(Batches.Of(Event("first"), Event("second", LogEventLevel.Warning)));
 
         Assert.That(File.ReadAllLines(path), Is.EqualTo(new[] { "INF first ", "WRN second !" }));
     }
@@ -67,7 +67,7 @@ public sealed class GenericSinkTests
             """);
 
         using (var sink = PluginFactory.Prepare(plugin)())
-            sink.EmitBatch([Event("dropped"), Event("kept", LogEventLevel.Error)]);
+            sink.EmitBatch(Batches.Of(Event("dropped"), Event("kept", LogEventLevel.Error)));
 
         Assert.That(RecordingSinkExtensions.Received[name], Is.EqualTo(new[] { ">> red green kept   " }));
     }

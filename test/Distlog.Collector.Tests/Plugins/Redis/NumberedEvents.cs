@@ -1,4 +1,6 @@
 using Distlog.Clef;
+using Distlog.Collector.Plugins;
+using Distlog.Collector.Tests.Support;
 using Serilog.Events;
 using Serilog.Parsing;
 
@@ -10,7 +12,9 @@ static class NumberedEvents
     static readonly MessageTemplate Template = new MessageTemplateParser().Parse("Event {Number} of {Name}");
     static readonly DateTimeOffset Start = new(2025, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
-    public static LogEvent[] Create(int count, int first = 0)
+    public static EventBatch Create(int count, int first = 0) => Batches.Of(Events(count, first));
+
+    public static LogEvent[] Events(int count, int first = 0)
     {
         var events = new LogEvent[count];
         for (var i = 0; i < count; i++)

@@ -1,3 +1,4 @@
+using Distlog.Collector.Plugins;
 using Distlog.Collector.Plugins.Redis;
 using Distlog.Collector.Plugins.Redis.Resp;
 using Distlog.Collector.Tests.Support;
@@ -127,7 +128,7 @@ sealed class RedisSinkTests
     {
         using var sink = new RedisSink(new RedisSinkOptions { Server = "127.0.0.1:1" });
 
-        Assert.DoesNotThrow(() => sink.EmitBatch([]));
+        Assert.DoesNotThrow(() => sink.EmitBatch(new EventBatch(0)));
     }
 
     [TestCase(0L, "maxLength")]
