@@ -29,7 +29,7 @@ sealed class Collector : IDisposable
     {
         _settings = settings;
         _log = log;
-        _curve = settings.Curve is { } curve ? CurveServer.Load(curve, _counters, log) : null;
+        _curve = settings.Curve is { } curve ? CurveServer.Load(curve, () => _counters.CountHandshakeRefused(), log) : null;
         var prepared = settings.Plugins.Select(p => (Settings: p, Create: PluginFactory.Prepare(p, _curve, log))).ToList();
         if (settings.Journal is { } journal)
         {

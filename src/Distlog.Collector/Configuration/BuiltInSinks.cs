@@ -10,6 +10,9 @@ static class BuiltInSinks
     public const string Console = "console";
     public const string MongoDb = "mongodb";
 
+    /// <summary>Where the <c>publish</c> plugin binds when its <c>endpoint</c> is not given.</summary>
+    public const string PublishDefaultEndpoint = "tcp://127.0.0.1:5011";
+
     public static readonly string[] All = [File, Sqlite, Redis, Publish, Console, MongoDb];
 
     public static readonly string KnownSinks = $"known sinks: {string.Join(", ", All)}, or a Serilog WriteTo method with `using`";

@@ -30,6 +30,8 @@ sealed partial class IngestLoop : IDisposable
     // An array, so that the loops over it for every message allocate no enumerator.
     readonly PluginHost[] _plugins;
     readonly RejectionReporter _rejections;
+    readonly Security.CurveServer? _curve;
+    readonly ClientScreen? _screen;
     readonly MessageDecoder _decoder;
     readonly EventJournal? _journal;
     readonly IReadOnlyList<string> _controlEndpoints;
@@ -55,7 +57,15 @@ sealed partial class IngestLoop : IDisposable
     }
 
     /// <summary>The collector's CURVE, which the socket then requires and which checks each message; null without.</summary>
-    public Security.CurveServer? Curve { get; init; }
+    public Security.CurveServer? Curve
+    {
+        get => _curve;
+        init
+        {
+            _curve = value;
+            _screen = value is null ? null : new ClientScreen(() => value.Clients, _rejections);
+        }
+    }
 
     /// <summary>The endpoints actually bound (a <c>*</c> port resolved), known once <see cref="Start"/> returned.</summary>
     public IReadOnlyList<string> BoundEndpoints { get; private set; } = [];
@@ -245,7 +255,7 @@ sealed partial class IngestLoop : IDisposable
                 continue;
             }
 
-            Curve?.Screen(message, events);
+            _screen?.Screen(message, events);
             if (events.Count == 0)
             {
                 // Nothing in it could be accepted: resending it would not change that.

@@ -1,7 +1,6 @@
 using Distlog.Clef;
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Events;
-using Distlog.Collector.Ingest;
 using Distlog.Tasks;
 using Serilog.Events;
 using Serilog.Expressions;

@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using Distlog.Collector.Events;
-using Distlog.Collector.Ingest;
 using Distlog.Collector.Journal;
 
 namespace Distlog.Collector.Plugins;

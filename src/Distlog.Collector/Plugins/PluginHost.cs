@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Events;
-using Distlog.Collector.Ingest;
 using Distlog.Collector.Journal;
 using Serilog;
 

@@ -1,5 +1,4 @@
 using Distlog.Collector.Events;
-using Distlog.Collector.Ingest;
 
 namespace Distlog.Collector.Plugins;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using Distlog.Collector.Configuration;
-using Distlog.Collector.Plugins;
-using Distlog.Collector.Plugins.Publish;
 
 namespace Distlog.Collector.Security;
 
@@ -45,8 +43,8 @@ static class BindPolicy
             var endpoint = plugin.Args.FirstOrDefault(a => a.Name.Equals("endpoint", StringComparison.OrdinalIgnoreCase));
             if (endpoint?.Value is { } address && !IsLocal(address))
                 throw endpoint.Error(Problem(address));
-            if (endpoint is null && !IsLocal(PublishSink.DefaultEndpoint))
-                throw plugin.Error(Problem(PublishSink.DefaultEndpoint));
+            if (endpoint is null && !IsLocal(BuiltInSinks.PublishDefaultEndpoint))
+                throw plugin.Error(Problem(BuiltInSinks.PublishDefaultEndpoint));
         }
     }
 

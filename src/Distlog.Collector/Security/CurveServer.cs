@@ -1,6 +1,4 @@
 using Distlog.Collector.Configuration;
-using Distlog.Collector.Events;
-using Distlog.Collector.Ingest;
 using Distlog.Rendering;
 using Distlog.Transport;
 using Serilog;
@@ -12,7 +10,7 @@ namespace Distlog.Collector.Security;
 /// calls <see cref="ApplyTo"/> on its socket before binding; the socket then requires CURVE, the <see cref="ZapHandler"/>
 /// admits only the keys in <see cref="Clients"/>, and every refused handshake is counted and logged with the peer's
 /// address (rate-limited). <see cref="Reload"/> (SIGHUP) re-reads <c>authorizedClients</c>; ingest checks each message
-/// against the current list (<see cref="Screen"/>). Thread-safe, except <see cref="Screen"/> (the ingest thread's).
+/// against the current list (<c>ClientScreen</c> in ingest). Thread-safe.
 /// </summary>
 sealed class CurveServer : IDisposable
 {
@@ -20,28 +18,26 @@ sealed class CurveServer : IDisposable
 
     readonly CurveSettings _settings;
     readonly ZmqCurveKeyPair _keys;
-    readonly IngestCounters _counters;
+    readonly Action _refused;
     readonly ILogger _log;
     readonly string _domain;
-    readonly ClientScreen _screen;
     volatile AuthorizedClients _clients;
     // Refusal reports by reason, on the ZAP thread only.
     readonly long[] _lastReported = new long[Enum.GetValues<HandshakeRefusal>().Length];
     readonly long[] _suppressed = new long[Enum.GetValues<HandshakeRefusal>().Length];
 
-    CurveServer(CurveSettings settings, ZmqCurveKeyPair keys, AuthorizedClients clients, IngestCounters counters, ILogger log)
+    CurveServer(CurveSettings settings, ZmqCurveKeyPair keys, AuthorizedClients clients, Action refused, ILogger log)
     {
         _settings = settings;
         _keys = keys;
         _clients = clients;
-        _counters = counters;
+        _refused = refused;
         _log = log;
-        _screen = new ClientScreen(() => _clients, new RejectionReporter(counters, log));
         _domain = ZapHandler.Shared.Register(this);
     }
 
     /// <summary>Reads both files; a problem is a <see cref="ConfigException"/> naming the file and the YAML key.</summary>
-    public static CurveServer Load(CurveSettings settings, IngestCounters counters, ILogger log)
+    public static CurveServer Load(CurveSettings settings, Action refused, ILogger log)
     {
         ZmqCertificate certificate;
         try
@@ -67,7 +63,7 @@ sealed class CurveServer : IDisposable
         }
         if (clients.Problems.Count > 0)
             throw new ConfigException(settings.Location, "security.curve.authorizedClients", clients.Problems[0]);
-        return new CurveServer(settings, certificate.KeyPair, clients, counters, log);
+        return new CurveServer(settings, certificate.KeyPair, clients, refused, log);
     }
 
     /// <summary>The collector's public key: what clients give as <c>serverKey</c>.</summary>
@@ -88,8 +84,6 @@ sealed class CurveServer : IDisposable
         ZapHandler.Shared.Watch(socket, this);
     }
 
-    /// <summary>Checks a message ingest received against its client (see <see cref="ClientScreen"/>). Ingest thread only.</summary>
-    public void Screen(ZmqMessage message, List<IngestedEvent> events) => _screen.Screen(message, events);
 
     /// <summary>
     /// Re-reads <c>authorizedClients</c>: new handshakes and every message from now on are checked against the new list.
@@ -120,7 +114,7 @@ sealed class CurveServer : IDisposable
     /// </summary>
     public void Refused(HandshakeRefusal kind, string address, string reason)
     {
-        _counters.CountHandshakeRefused();
+        _refused();
         var i = (int)kind;
         var now = Environment.TickCount64;
         if (_lastReported[i] != 0 && now - _lastReported[i] < ReportWindow.TotalMilliseconds)

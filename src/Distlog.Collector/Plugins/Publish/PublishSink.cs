@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Distlog.Clef;
+using Distlog.Collector.Configuration;
 using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Security;
 using Distlog.Transport;
@@ -24,7 +25,7 @@ namespace Distlog.Collector.Plugins.Publish;
 /// </summary>
 sealed class PublishSink : IBatchSink, IDiscardingSink
 {
-    public const string DefaultEndpoint = "tcp://127.0.0.1:5011";
+    public const string DefaultEndpoint = BuiltInSinks.PublishDefaultEndpoint;
     public const int SendHighWatermark = 4096;
     public const int MaxEventBytes = 32 * 1024;
     const int MaxCachedTopics = 1024;

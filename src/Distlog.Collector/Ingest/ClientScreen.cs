@@ -2,11 +2,11 @@ using System.Buffers;
 using System.Text.Json;
 using Distlog.Clef;
 using Distlog.Collector.Events;
-using Distlog.Collector.Ingest;
+using Distlog.Collector.Security;
 using Distlog.Transport;
 using Serilog.Events;
 
-namespace Distlog.Collector.Security;
+namespace Distlog.Collector.Ingest;
 
 /// <summary>
 /// Checks each message ingest received over CURVE against its client: the message's <c>User-Id</c> (the client's key,
