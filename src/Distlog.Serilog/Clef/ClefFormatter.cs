@@ -16,7 +16,7 @@ public sealed class ClefFormatter : ITextFormatter
     // A buffer that grew past this for one huge event is let go rather than kept by the thread.
     const int MaxRetainedBytes = 64 * 1024;
 
-    [ThreadStatic] static Buffers? t_buffers;
+    [ThreadStatic] static Buffers? _buffers;
 
     /// <inheritdoc />
     public void Format(LogEvent logEvent, TextWriter output)
@@ -25,8 +25,8 @@ public sealed class ClefFormatter : ITextFormatter
         ArgumentNullException.ThrowIfNull(output);
 
         // Taken out of the slot while in use, so a re-entrant call on this thread gets its own.
-        var buffers = t_buffers ?? new Buffers();
-        t_buffers = null;
+        var buffers = _buffers ?? new Buffers();
+        _buffers = null;
         try
         {
             buffers.Write(logEvent, output);
@@ -34,7 +34,7 @@ public sealed class ClefFormatter : ITextFormatter
         finally
         {
             if (buffers.Capacity <= MaxRetainedBytes)
-                t_buffers = buffers;
+                _buffers = buffers;
         }
     }
 

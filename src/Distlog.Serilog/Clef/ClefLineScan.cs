@@ -13,8 +13,8 @@ ref struct ClefLineScan
 {
     // The application seen last on this thread: most lines of a message come from one, and comparing bytes is cheaper
     // than the name cache's lookup.
-    [ThreadStatic] static byte[]? t_lastApplicationUtf8;
-    [ThreadStatic] static string? t_lastApplication;
+    [ThreadStatic] static byte[]? _lastApplicationUtf8;
+    [ThreadStatic] static string? _lastApplication;
 
     readonly int _length, _offset;
     Utf8JsonReader _reader;
@@ -168,9 +168,9 @@ ref struct ClefLineScan
             return ClefValueScan.Value(ref _reader, _length);
         }
         var utf8 = _reader.ValueSpan;
-        if (!_reader.ValueIsEscaped && t_lastApplicationUtf8 is { } last && utf8.SequenceEqual(last))
+        if (!_reader.ValueIsEscaped && _lastApplicationUtf8 is { } last && utf8.SequenceEqual(last))
         {
-            application = t_lastApplication;
+            application = _lastApplication;
             return true;
         }
 
@@ -178,7 +178,7 @@ ref struct ClefLineScan
         // Interned as names are: the same few applications arrive on every event.
         application = utf8.Length > text.Length ? _reader.GetString() : ClefNameCache.Get(text[.._reader.CopyString(text)]);
         if (!_reader.ValueIsEscaped && utf8.Length <= text.Length)
-            (t_lastApplicationUtf8, t_lastApplication) = (utf8.ToArray(), application);
+            (_lastApplicationUtf8, _lastApplication) = (utf8.ToArray(), application);
         return true;
     }
 

@@ -15,15 +15,15 @@ static class ClefNameCache
     static readonly ConcurrentDictionary<string, string> Names = new(StringComparer.Ordinal);
     static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Names.GetAlternateLookup<ReadOnlySpan<char>>();
-    static int s_count;
+    static int _count;
 
     public static string Get(ReadOnlySpan<char> name)
     {
         if (Lookup.TryGetValue(name, out var cached))
             return cached;
         var text = name.ToString();
-        if (name.Length <= MaxLength && Volatile.Read(ref s_count) < MaxEntries && Names.TryAdd(text, text))
-            Interlocked.Increment(ref s_count);
+        if (name.Length <= MaxLength && Volatile.Read(ref _count) < MaxEntries && Names.TryAdd(text, text))
+            Interlocked.Increment(ref _count);
         return text;
     }
 }

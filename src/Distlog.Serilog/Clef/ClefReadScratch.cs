@@ -10,7 +10,7 @@ sealed class ClefReadScratch
 {
     const int MaxRetainedCount = 1024;
 
-    [ThreadStatic] static ClefReadScratch? t_cached;
+    [ThreadStatic] static ClefReadScratch? _cached;
 
     readonly List<LogEventProperty>?[] _properties = new List<LogEventProperty>?[ClefReader.MaxDepth + 1];
     readonly List<LogEventPropertyValue>?[] _elements = new List<LogEventPropertyValue>?[ClefReader.MaxDepth + 1];
@@ -20,8 +20,8 @@ sealed class ClefReadScratch
     /// <summary>Takes this thread's scratch out of its slot (a re-entrant read gets a new one).</summary>
     public static ClefReadScratch Rent()
     {
-        var scratch = t_cached ?? new ClefReadScratch();
-        t_cached = null;
+        var scratch = _cached ?? new ClefReadScratch();
+        _cached = null;
         return scratch;
     }
 
@@ -40,7 +40,7 @@ sealed class ClefReadScratch
                 ReleaseIfUsed(list);
         }
 
-        t_cached = scratch;
+        _cached = scratch;
     }
 
     /// <summary>The empty property list for nesting level <paramref name="depth"/>.</summary>

@@ -15,8 +15,8 @@ static class ClefRenderings
 {
     const int MaxRetainedChars = 16 * 1024;
 
-    [ThreadStatic] static StringWriter? t_buffer;
-    [ThreadStatic] static char[]? t_chars;
+    [ThreadStatic] static StringWriter? _buffer;
+    [ThreadStatic] static char[]? _chars;
 
     public static void Write(Utf8JsonWriter writer, LogEvent logEvent)
     {
@@ -42,8 +42,8 @@ static class ClefRenderings
     static void WriteRendering(Utf8JsonWriter writer, PropertyToken token, IReadOnlyDictionary<string, LogEventPropertyValue> properties)
     {
         // Taken out of the slot while in use: a value's ToString that logs would re-enter on this thread.
-        var buffer = t_buffer ?? new StringWriter(new StringBuilder(), CultureInfo.InvariantCulture);
-        t_buffer = null;
+        var buffer = _buffer ?? new StringWriter(new StringBuilder(), CultureInfo.InvariantCulture);
+        _buffer = null;
         var text = buffer.GetStringBuilder().Clear();
         try
         {
@@ -54,13 +54,13 @@ static class ClefRenderings
             text.Clear().Append(token.ToString()).Append(" (rendering threw ").Append(ex.GetType().Name).Append(')');
         }
 
-        var chars = t_chars is { } c && c.Length >= text.Length ? c : new char[Math.Max(text.Length, 256)];
-        t_chars = null;
+        var chars = _chars is { } c && c.Length >= text.Length ? c : new char[Math.Max(text.Length, 256)];
+        _chars = null;
         text.CopyTo(0, chars, 0, text.Length);
         ClefStrings.WriteValue(writer, chars.AsSpan(0, text.Length));
         if (chars.Length <= MaxRetainedChars)
-            t_chars = chars;
+            _chars = chars;
         if (text.Capacity <= MaxRetainedChars)
-            t_buffer = buffer;
+            _buffer = buffer;
     }
 }

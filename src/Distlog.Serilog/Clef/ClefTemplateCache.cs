@@ -18,15 +18,15 @@ static class ClefTemplateCache
     static readonly ConcurrentDictionary<string, MessageTemplate> Templates = new(StringComparer.Ordinal);
     static readonly ConcurrentDictionary<string, MessageTemplate>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Templates.GetAlternateLookup<ReadOnlySpan<char>>();
-    static int s_count;
+    static int _count;
 
     public static MessageTemplate Get(ReadOnlySpan<char> text)
     {
         if (Lookup.TryGetValue(text, out var cached))
             return cached;
         var template = Parse(text.ToString());
-        if (text.Length <= MaxLength && Volatile.Read(ref s_count) < MaxEntries && Templates.TryAdd(template.Text, template))
-            Interlocked.Increment(ref s_count);
+        if (text.Length <= MaxLength && Volatile.Read(ref _count) < MaxEntries && Templates.TryAdd(template.Text, template))
+            Interlocked.Increment(ref _count);
         return template;
     }
 

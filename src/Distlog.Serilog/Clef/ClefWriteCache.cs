@@ -13,13 +13,13 @@ static class ClefWriteCache
 {
     const int Size = 256;
 
-    [ThreadStatic] static TemplateEntry[]? t_templates;
-    [ThreadStatic] static NameEntry[]? t_names;
+    [ThreadStatic] static TemplateEntry[]? _templates;
+    [ThreadStatic] static NameEntry[]? _names;
 
     /// <summary>The event id of <paramref name="template"/>, as <see cref="EventIdHash.Compute"/> gives it.</summary>
     public static uint EventId(string template)
     {
-        var entries = t_templates ??= new TemplateEntry[Size];
+        var entries = _templates ??= new TemplateEntry[Size];
         ref var entry = ref entries[Slot(template)];
         if (!ReferenceEquals(entry.Template, template))
         {
@@ -36,7 +36,7 @@ static class ClefWriteCache
     /// </summary>
     public static bool TryGetName(string name, out JsonEncodedText encoded)
     {
-        var entries = t_names ??= new NameEntry[Size];
+        var entries = _names ??= new NameEntry[Size];
         ref var entry = ref entries[Slot(name)];
         if (ReferenceEquals(entry.Name, name))
         {

@@ -12,15 +12,15 @@ namespace Distlog.Clef;
 /// </summary>
 static class LogEventAssembly
 {
-    static volatile bool s_internalConstructorMissing;
+    static volatile bool _internalConstructorMissing;
 
     /// <summary>False once Serilog's internal constructor was found missing and the public one is used instead.</summary>
-    public static bool UsesPresizedDictionary => !s_internalConstructorMissing;
+    public static bool UsesPresizedDictionary => !_internalConstructorMissing;
 
     public static LogEvent Create(DateTimeOffset timestamp, LogEventLevel level, Exception? exception, MessageTemplate template,
         List<LogEventProperty> properties, ActivityTraceId traceId, ActivitySpanId spanId)
     {
-        if (!s_internalConstructorMissing)
+        if (!_internalConstructorMissing)
         {
             var dictionary = new Dictionary<string, LogEventPropertyValue>(properties.Count);
             foreach (var property in properties)
@@ -31,7 +31,7 @@ static class LogEventAssembly
             }
             catch (MissingMethodException)
             {
-                s_internalConstructorMissing = true;
+                _internalConstructorMissing = true;
             }
         }
 

@@ -13,15 +13,15 @@ namespace Distlog.Tasks;
 static class AmbientTaskProperties
 {
     // The last event keyed on this thread, so that two Distlog sinks of one logger give it one key, not two.
-    [ThreadStatic] static LogEvent? t_original;
-    [ThreadStatic] static LogEvent? t_keyed;
+    [ThreadStatic] static LogEvent? _original;
+    [ThreadStatic] static LogEvent? _keyed;
 
     /// <summary><paramref name="logEvent"/> itself where it has a key or is outside any task; else a keyed copy.</summary>
     public static LogEvent AddTo(LogEvent logEvent)
     {
         if (logEvent.Properties.ContainsKey(TaskProperties.TaskKey) || DistlogTask.Current is not { } task)
             return logEvent;
-        if (ReferenceEquals(t_original, logEvent) && t_keyed is { } keyed)
+        if (ReferenceEquals(_original, logEvent) && _keyed is { } keyed)
             return keyed;
 
         var properties = new List<LogEventProperty>(logEvent.Properties.Count + 4);
@@ -31,8 +31,8 @@ static class AmbientTaskProperties
             logEvent.TraceId ?? default, logEvent.SpanId ?? default);
         task.AddTaskProperties(copy);
 
-        t_original = logEvent;
-        t_keyed = copy;
+        _original = logEvent;
+        _keyed = copy;
         return copy;
     }
 }

@@ -29,7 +29,7 @@ sealed partial class DistlogSink : ILogEventSink, IDisposable
     const int LineCapacityKept = 64 * 1024;
 
     // One buffer per logging thread, shared by every sink, for the lines Emit formats itself.
-    [ThreadStatic] static ClefBatch? t_line;
+    [ThreadStatic] static ClefBatch? _line;
 
     readonly DistlogSinkOptions _options;
     readonly BoundedEventQueue _queue;
@@ -76,7 +76,7 @@ sealed partial class DistlogSink : ILogEventSink, IDisposable
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>The size of the line buffer the calling thread keeps (for tests).</summary>
-    internal static int LineBufferKeptByThisThread => t_line?.Capacity ?? 0;
+    internal static int LineBufferKeptByThisThread => _line?.Capacity ?? 0;
 
     /// <summary>Events delivered: acknowledged by the collector, or (without acknowledgements) handed to the ZeroMQ socket.</summary>
     public long Sent => Interlocked.Read(ref _sent);
@@ -112,8 +112,8 @@ sealed partial class DistlogSink : ILogEventSink, IDisposable
             }
 
             // Taken, not borrowed: formatting may call user code that logs on this thread again.
-            var line = t_line ?? new ClefBatch(LineCapacity);
-            t_line = null;
+            var line = _line ?? new ClefBatch(LineCapacity);
+            _line = null;
             line.Clear();
             try
             {
@@ -126,7 +126,7 @@ sealed partial class DistlogSink : ILogEventSink, IDisposable
             }
             finally
             {
-                t_line = line.Capacity <= LineCapacityKept ? line : null;
+                _line = line.Capacity <= LineCapacityKept ? line : null;
             }
         }
 
