@@ -87,10 +87,7 @@ public sealed class PublishSinkTests
     public void ASubscriberPastThePerPeerBoundIsDisconnectedAndItsSubscriptionsAreForgotten()
     {
         using var sink = new PublishSink("tcp://127.0.0.1:*");
-        using var flood = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
-        flood.Connect(sink.Endpoint);
-        for (var i = 0; i <= Distlog.Collector.Plugins.Publish.SubscriptionGuard.MaxPerPeer; i++)
-            flood.Subscribe($"PLC/Error/app{i}");
+        using var flood = SubscribePastThePerPeerBound(sink);
 
         Assert.That(Eventually.Holds(() => sink.SubscribersDisconnected > 0), Is.True, "the subscription past the bound ended the connection");
         Assert.That(sink.Subscriptions, Is.LessThanOrEqualTo(Distlog.Collector.Plugins.Publish.SubscriptionGuard.MaxPerPeer));
@@ -100,10 +97,7 @@ public sealed class PublishSinkTests
     public void APeerPastABoundIsRefusedWhenItReconnectsSoItCannotSubscribeAgainAndAgain()
     {
         using var sink = new PublishSink("tcp://127.0.0.1:*");
-        using var flood = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
-        flood.Connect(sink.Endpoint);
-        for (var i = 0; i <= Distlog.Collector.Plugins.Publish.SubscriptionGuard.MaxPerPeer; i++)
-            flood.Subscribe($"PLC/Error/app{i}");
+        using var flood = SubscribePastThePerPeerBound(sink);
         Assert.That(Eventually.Holds(() => sink.SubscribersDisconnected > 0), Is.True, "the subscription past the bound ended the connection");
 
         // A SUB socket reconnects by itself and sends all its subscriptions again; so does a second one from the address.
@@ -193,4 +187,14 @@ public sealed class PublishSinkTests
     static LogEvent Event(LogEventLevel level, string? application) => new(
         DateTimeOffset.UtcNow, level, null, new MessageTemplateParser().Parse("m"),
         application is null ? [] : [new LogEventProperty("Application", new ScalarValue(application))]);
+
+    /// <summary>A subscriber that subscribes to one prefix more than a peer may.</summary>
+    static ZmqSocket SubscribePastThePerPeerBound(PublishSink sink)
+    {
+        var flood = ZmqContext.Shared.CreateSocket(ZmqSocketType.Sub);
+        flood.Connect(sink.Endpoint);
+        for (var i = 0; i <= Distlog.Collector.Plugins.Publish.SubscriptionGuard.MaxPerPeer; i++)
+            flood.Subscribe($"PLC/Error/app{i}");
+        return flood;
+    }
 }

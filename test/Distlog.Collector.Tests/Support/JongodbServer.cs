@@ -11,7 +11,7 @@ namespace Distlog.Collector.Tests.Support;
 /// </summary>
 /// <remarks>The binary is <c>$JONGODB_PATH</c>, else the one <c>scripts/install-jongodb.sh</c> puts under
 /// <c>.tools/jongodb</c> in the repository (<c>./build.sh --target=Test</c> runs it).</remarks>
-sealed class JongodbServer : IDisposable
+sealed class JongodbServer : ServerProcess
 {
     public const string PathVariable = "JONGODB_PATH";
     const string InstalledPath = ".tools/jongodb/node_modules/@jongodb/memory-server-bin-linux-x64-gnu/bin/jongodb";
@@ -22,7 +22,6 @@ sealed class JongodbServer : IDisposable
 
     readonly string _executable;
     readonly ConcurrentQueue<string> _output = new();
-    Process? _process;
 
     JongodbServer(string executable, int port)
     {
@@ -60,30 +59,7 @@ sealed class JongodbServer : IDisposable
     public IMongoCollection<BsonDocument> Collection(string database, string collection) =>
         new MongoClient(ConnectionString).GetDatabase(database).GetCollection<BsonDocument>(collection);
 
-    /// <summary>Kills the server process (SIGKILL) and waits for it to exit: its data and connections are lost.</summary>
-    public void Kill()
-    {
-        var process = _process;
-        _process = null;
-        if (process is null)
-            return;
-
-        process.Kill();
-        process.WaitForExit();
-        process.Dispose();
-    }
-
-    /// <summary>Kills the server if running and starts a fresh, empty one on the same port.</summary>
-    public void Restart()
-    {
-        Kill();
-        Launch();
-    }
-
-    /// <summary>Stops the server. Idempotent.</summary>
-    public void Dispose() => Kill();
-
-    void Launch()
+    protected override void Launch()
     {
         var start = new ProcessStartInfo(_executable)
         {
@@ -110,7 +86,7 @@ sealed class JongodbServer : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _process = process;
+        Started(process);
 
         if (!ready.Task.Wait(StartTimeout) || !ready.Task.Result)
         {

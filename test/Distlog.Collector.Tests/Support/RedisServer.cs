@@ -10,7 +10,7 @@ namespace Distlog.Collector.Tests.Support;
 /// A real <c>redis-server</c> on a free loopback port, for tests: without persistence, or with an append-only file
 /// in a data folder. It can be killed and restarted on the same port; <see cref="Dispose"/> stops it.
 /// </summary>
-sealed class RedisServer : IDisposable
+sealed class RedisServer : ServerProcess
 {
     const string InstalledPath = "/usr/bin/redis-server";
     const int StartAttempts = 3;
@@ -19,7 +19,6 @@ sealed class RedisServer : IDisposable
     readonly string _executable;
     readonly string? _dataFolder;
     readonly ConcurrentQueue<string> _output = new();
-    Process? _process;
 
     RedisServer(string executable, int port, string? password, string? dataFolder)
     {
@@ -75,30 +74,7 @@ sealed class RedisServer : IDisposable
         return connection;
     }
 
-    /// <summary>Kills the server process (SIGKILL) and waits for it to exit: data and connections are lost.</summary>
-    public void Kill()
-    {
-        var process = _process;
-        _process = null;
-        if (process is null)
-            return;
-
-        process.Kill();
-        process.WaitForExit();
-        process.Dispose();
-    }
-
-    /// <summary>Kills the server if running, starts a fresh one on the same port and waits until it answers, its data loaded.</summary>
-    public void Restart()
-    {
-        Kill();
-        Launch();
-    }
-
-    /// <summary>Stops the server. Idempotent.</summary>
-    public void Dispose() => Kill();
-
-    void Launch()
+    protected override void Launch()
     {
         var start = new ProcessStartInfo(_executable)
         {
@@ -115,7 +91,7 @@ sealed class RedisServer : IDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        _process = process;
+        Started(process);
         WaitForPing(process);
     }
 
