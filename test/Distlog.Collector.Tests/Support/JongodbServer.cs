@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -21,7 +20,6 @@ sealed class JongodbServer : ServerProcess
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
 
     readonly string _executable;
-    readonly ConcurrentQueue<string> _output = new();
 
     JongodbServer(string executable, int port)
     {
@@ -94,18 +92,6 @@ sealed class JongodbServer : ServerProcess
             throw new InvalidOperationException($"jongodb on port {Port} did not start within {StartTimeout}: {Output()}");
         }
     }
-
-    void Remember(string? line)
-    {
-        if (line is null)
-            return;
-
-        _output.Enqueue(line);
-        while (_output.Count > 50)
-            _output.TryDequeue(out _);
-    }
-
-    string Output() => string.Join(Environment.NewLine, _output);
 
     static string FindExecutable()
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -18,7 +17,6 @@ sealed class RedisServer : ServerProcess
 
     readonly string _executable;
     readonly string? _dataFolder;
-    readonly ConcurrentQueue<string> _output = new();
 
     RedisServer(string executable, int port, string? password, string? dataFolder)
     {
@@ -142,18 +140,6 @@ sealed class RedisServer : ServerProcess
         throw new InvalidOperationException(
             $"redis-server on port {Port} did not answer within {StartTimeout}: {lastError?.Message} {Output()}", lastError);
     }
-
-    void Remember(string? line)
-    {
-        if (line is null)
-            return;
-
-        _output.Enqueue(line);
-        while (_output.Count > 50)
-            _output.TryDequeue(out _);
-    }
-
-    string Output() => string.Join(Environment.NewLine, _output);
 
     static string FindExecutable()
     {
