@@ -1,3 +1,4 @@
+using Distlog.Collector.Diagnostics;
 using Distlog.Rendering;
 using Serilog;
 
@@ -13,8 +14,7 @@ sealed class RejectionReporter(IngestCounters counters, ILogger log)
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
     const int MaxDetailLength = 200;
 
-    readonly long[] _lastReported = new long[Enum.GetValues<RejectReason>().Length];
-    readonly long[] _suppressed = new long[Enum.GetValues<RejectReason>().Length];
+    readonly WarningWindow[] _warnings = [.. Enum.GetValues<RejectReason>().Select(_ => new WarningWindow(Window))];
 
     public IngestCounters Counters => counters;
 
@@ -29,19 +29,13 @@ sealed class RejectionReporter(IngestCounters counters, ILogger log)
             return;
         }
 
-        var now = Environment.TickCount64;
-        if (count > 1 && now - _lastReported[i] < Window.TotalMilliseconds)
-        {
-            _suppressed[i]++;
+        if (!_warnings[i].TryWarn(out var suppressed))
             return;
-        }
 
         var text = ControlCharacters.Escape(detail.Length > MaxDetailLength ? detail[..MaxDetailLength] + "…" : detail);
-        if (_suppressed[i] > 0)
-            log.Warning("Rejected a message ({Reason}): {Detail:l} ({Suppressed} more since the last warning)", reason, text, _suppressed[i]);
+        if (suppressed > 0)
+            log.Warning("Rejected a message ({Reason}): {Detail:l} ({Suppressed} more since the last warning)", reason, text, suppressed);
         else
             log.Warning("Rejected a message ({Reason}): {Detail:l}", reason, text);
-        _lastReported[i] = now;
-        _suppressed[i] = 0;
     }
 }

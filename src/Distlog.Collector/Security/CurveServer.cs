@@ -1,4 +1,5 @@
 using Distlog.Collector.Configuration;
+using Distlog.Collector.Diagnostics;
 using Distlog.Rendering;
 using Distlog.Transport;
 using Serilog;
@@ -23,8 +24,7 @@ sealed class CurveServer : IDisposable
     readonly string _domain;
     volatile AuthorizedClients _clients;
     // Refusal reports by reason, on the ZAP thread only.
-    readonly long[] _lastReported = new long[Enum.GetValues<HandshakeRefusal>().Length];
-    readonly long[] _suppressed = new long[Enum.GetValues<HandshakeRefusal>().Length];
+    readonly WarningWindow[] _warnings = [.. Enum.GetValues<HandshakeRefusal>().Select(_ => new WarningWindow(ReportWindow))];
 
     CurveServer(CurveSettings settings, ZmqCurveKeyPair keys, AuthorizedClients clients, Action refused, ILogger log)
     {
@@ -115,21 +115,14 @@ sealed class CurveServer : IDisposable
     public void Refused(HandshakeRefusal kind, string address, string reason)
     {
         _refused();
-        var i = (int)kind;
-        var now = Environment.TickCount64;
-        if (_lastReported[i] != 0 && now - _lastReported[i] < ReportWindow.TotalMilliseconds)
-        {
-            _suppressed[i]++;
+        if (!_warnings[(int)kind].TryWarn(out var suppressed))
             return;
-        }
 
         var text = ControlCharacters.Escape(reason);
-        if (_suppressed[i] > 0)
-            _log.Warning("Refused a connection from {Address:l}: {Reason:l} ({Suppressed} more refused since the last warning)", address, text, _suppressed[i]);
+        if (suppressed > 0)
+            _log.Warning("Refused a connection from {Address:l}: {Reason:l} ({Suppressed} more refused since the last warning)", address, text, suppressed);
         else
             _log.Warning("Refused a connection from {Address:l}: {Reason:l}", address, text);
-        _lastReported[i] = now;
-        _suppressed[i] = 0;
     }
 
     /// <summary>From now on this collector's domain admits nobody.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Distlog.Collector.Diagnostics;
 using Serilog;
 
 namespace Distlog.Collector.Security;
@@ -20,8 +21,7 @@ sealed class PeerBarrier(ILogger? log)
 
     readonly ConcurrentDictionary<string, Bar> _bars = new(StringComparer.Ordinal);
     long _refused;
-    long _reportedAt = -(long)ReportWindow.TotalMilliseconds;
-    long _unreported;
+    readonly WarningWindow _warnings = new(ReportWindow);
 
     /// <summary>Handshakes refused since the start.</summary>
     public long Refused => Interlocked.Read(ref _refused);
@@ -60,14 +60,10 @@ sealed class PeerBarrier(ILogger? log)
         }
 
         var refused = Interlocked.Increment(ref _refused);
-        if (now - Interlocked.Read(ref _reportedAt) < ReportWindow.TotalMilliseconds)
-        {
-            Interlocked.Increment(ref _unreported);
-            return true;
-        }
-        Interlocked.Exchange(ref _reportedAt, now);
-        log?.Warning("Publish: refused a connection from {Peer}: its subscriptions passed a bound; barred for {Seconds} s more ({Unreported} more refused since the last warning; {Refused} in all)",
-            peer, (bar.Until - now + 999) / 1000, Interlocked.Exchange(ref _unreported, 0), refused);
+        // Asked on the ZAP thread only.
+        if (_warnings.TryWarn(out var unreported))
+            log?.Warning("Publish: refused a connection from {Peer}: its subscriptions passed a bound; barred for {Seconds} s more ({Unreported} more refused since the last warning; {Refused} in all)",
+                peer, (bar.Until - now + 999) / 1000, unreported, refused);
         return true;
     }
 

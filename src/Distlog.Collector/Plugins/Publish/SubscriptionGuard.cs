@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Distlog.Collector.Diagnostics;
 using Distlog.Collector.Security;
 using Serilog;
 
@@ -31,8 +32,7 @@ sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILogger? log)
     readonly Dictionary<int, Connection> _connections = [];
     readonly Dictionary<string, Usage> _peers = new(StringComparer.Ordinal);
     Usage _total;
-    long _reportedAt;
-    long _unreported;
+    readonly WarningWindow _warnings = new(ReportWindow);
 
     /// <summary>True while at least one connection subscribes to something.</summary>
     public bool HasSubscribers => _total.Count > 0;
@@ -160,16 +160,10 @@ sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILogger? log)
         connection.Prefixes.Clear();
         connection.Ended = true;
 
-        var now = Environment.TickCount64;
-        if (Disconnected > 1 && now - _reportedAt < ReportWindow.TotalMilliseconds)
-        {
-            _unreported++;
+        if (!_warnings.TryWarn(out var unreported))
             return;
-        }
         log?.Warning("Publish: disconnected subscriber {Remote}: a subscription past the bound of {Bound:l}; its address is refused for {Seconds} s ({Unreported} more since the last warning; {Disconnected} in all)",
-            connection.Remote, bound, (int)Math.Ceiling(barred.TotalSeconds), _unreported, Disconnected);
-        _reportedAt = now;
-        _unreported = 0;
+            connection.Remote, bound, (int)Math.Ceiling(barred.TotalSeconds), unreported, Disconnected);
     }
 
     void Forget(int fd, Connection connection)
