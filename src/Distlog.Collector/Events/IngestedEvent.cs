@@ -1,4 +1,5 @@
 using Distlog.Clef;
+using Distlog.Collector.Clef;
 using Serilog.Events;
 
 namespace Distlog.Collector.Events;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 using Distlog.Clef;
+using Distlog.Collector.Clef;
 using Distlog.Collector.Events;
 
 namespace Distlog.Collector.Ingest;

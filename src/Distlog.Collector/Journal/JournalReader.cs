@@ -1,4 +1,5 @@
 using Distlog.Clef;
+using Distlog.Collector.Clef;
 using Distlog.Collector.Events;
 
 namespace Distlog.Collector.Journal;

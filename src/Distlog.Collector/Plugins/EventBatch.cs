@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Distlog.Clef;
+using Distlog.Collector.Clef;
 using Distlog.Collector.Events;
 using Serilog.Events;
 

@@ -1,4 +1,5 @@
 using Distlog.Clef;
+using Distlog.Collector.Clef;
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Events;
 using Distlog.Tasks;

@@ -1,5 +1,7 @@
-using Distlog.Collector.Configuration;
-using Distlog.Collector.Plugins;
+extern alias distlogd;
+
+using distlogd::Distlog.Collector.Configuration;
+using distlogd::Distlog.Collector.Plugins;
 
 namespace Distlog.Benchmarks.Collector;
 

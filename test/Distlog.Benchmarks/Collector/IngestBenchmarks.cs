@@ -1,10 +1,12 @@
+extern alias distlogd;
 using BenchmarkDotNet.Attributes;
 using Distlog.Clef;
-using Distlog.Collector.Events;
-using Distlog.Collector.Ingest;
-using Distlog.Collector.Plugins;
-using Distlog.Collector.Plugins.Publish;
 using Distlog.Transport;
+using distlogd::Distlog.Collector.Clef;
+using distlogd::Distlog.Collector.Events;
+using distlogd::Distlog.Collector.Ingest;
+using distlogd::Distlog.Collector.Plugins;
+using distlogd::Distlog.Collector.Plugins.Publish;
 using Serilog.Core;
 
 namespace Distlog.Benchmarks.Collector;

@@ -1,8 +1,10 @@
+extern alias distlogd;
+
 using BenchmarkDotNet.Attributes;
-using Distlog.Collector.Configuration;
-using Distlog.Collector.Events;
-using Distlog.Collector.Ingest;
-using Distlog.Collector.Plugins;
+using distlogd::Distlog.Collector.Configuration;
+using distlogd::Distlog.Collector.Events;
+using distlogd::Distlog.Collector.Ingest;
+using distlogd::Distlog.Collector.Plugins;
 using Serilog.Core;
 using Serilog.Events;
 

@@ -1,9 +1,11 @@
+extern alias distlogd;
+
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using Distlog.Collector.Events;
-using Distlog.Collector.Ingest;
-using Distlog.Collector.Plugins;
-using Distlog.Collector.Plugins.Sqlite;
+using distlogd::Distlog.Collector.Events;
+using distlogd::Distlog.Collector.Ingest;
+using distlogd::Distlog.Collector.Plugins;
+using distlogd::Distlog.Collector.Plugins.Sqlite;
 using Microsoft.Data.Sqlite;
 using Serilog.Core;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Distlog.Clef;
+using Distlog.Collector.Clef;
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;

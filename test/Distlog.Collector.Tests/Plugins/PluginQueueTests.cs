@@ -1,3 +1,4 @@
+using Distlog.Collector.Clef;
 using Distlog.Collector.Events;
 using Distlog.Collector.Ingest;
 using Distlog.Collector.Plugins;
@@ -191,7 +192,7 @@ public sealed class PluginQueueTests
 
     /// <summary>Events whose CLEF lines are <paramref name="bytes"/> long, as ingest's scanner passes them on.</summary>
     static IngestedEvent[] Lines(int count, int bytes) =>
-        Enumerable.Range(0, count).Select(_ => new IngestedEvent(default(Distlog.Clef.ClefSummary), 'P', new byte[bytes])).ToArray();
+        Enumerable.Range(0, count).Select(_ => new IngestedEvent(default(ClefSummary), 'P', new byte[bytes])).ToArray();
 
     static IngestedEvent[] Events(int count)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Distlog.Clef;
+using Distlog.Collector.Clef;
 using Distlog.Collector.Configuration;
 using Distlog.Collector.Plugins.Publish;
 using Distlog.Collector.Security;

@@ -1,4 +1,5 @@
 using System.Text;
+using Distlog.Collector.Clef;
 using Distlog.Collector.Events;
 using Distlog.Collector.Plugins;
 using Distlog.Collector.Plugins.Mongo;
@@ -189,7 +190,7 @@ sealed class MongoSinkTests
         var batch = new EventBatch(lines.Length);
         for (var i = 0; i < lines.Length; i++)
         {
-            var summary = default(Distlog.Clef.ClefSummary);
+            var summary = default(ClefSummary);
             batch.Add(new Distlog.Collector.Events.IngestedEvent(summary, EventBatch.DefaultSystem, Encoding.UTF8.GetBytes(lines[i]))
             {
                 Id = firstId == 0 ? 0 : firstId + i,

@@ -57,14 +57,6 @@ sealed unsafe partial class ZmqSocket
         set => SetInt32(LibZmq.ReconnectIntervalMax, ZmqTimeouts.ToMilliseconds(value, nameof(value)), nameof(ReconnectIntervalMax));
     }
 
-    /// <summary>Largest inbound message in bytes (<c>ZMQ_MAXMSGSIZE</c>, default -1 = none). libzmq drops the whole
-    /// connection on a larger one, and the messages behind it: prefer checking sizes where one message can be dropped.</summary>
-    public long MaxMessageSize
-    {
-        get => GetInt64(LibZmq.MaxMessageSize);
-        set => SetInt64(LibZmq.MaxMessageSize, value, nameof(MaxMessageSize));
-    }
-
     /// <summary>How long a blocking receive waits before <see cref="TryReceive"/> returns false (<c>ZMQ_RCVTIMEO</c>, default infinite).</summary>
     public TimeSpan ReceiveTimeout
     {
@@ -108,20 +100,6 @@ sealed unsafe partial class ZmqSocket
     /// bytes, not starting with 0). Set before connecting.</summary>
     public void SetRoutingId(ReadOnlySpan<byte> id) => SetBytes(LibZmq.RoutingId, id, "Cannot set ZMQ_ROUTING_ID");
 
-    /// <summary>On a <see cref="ZmqSocketType.Router"/>, a new connection with a routing id already in use takes it over
-    /// (<c>ZMQ_ROUTER_HANDOVER</c>, default false: the new one would be refused while the old one looks alive).</summary>
-    public bool RouterHandover
-    {
-        set => SetInt32(LibZmq.RouterHandover, value ? 1 : 0, nameof(RouterHandover));
-    }
-
-    /// <summary>On an <see cref="ZmqSocketType.XPub"/>, a send that would pass a subscriber's high-water mark fails with
-    /// EAGAIN (<see cref="TrySend"/> false with dontWait) instead of being dropped silently (<c>ZMQ_XPUB_NODROP</c>).</summary>
-    public bool XPubNoDrop
-    {
-        set => SetInt32(LibZmq.XPubNoDrop, value ? 1 : 0, nameof(XPubNoDrop));
-    }
-
     /// <summary>True when more frames of the message last received follow (<c>ZMQ_RCVMORE</c>).</summary>
     public bool HasMore => GetInt32(LibZmq.ReceiveMore) != 0;
 
@@ -137,19 +115,6 @@ sealed unsafe partial class ZmqSocket
     /// <summary>Removes one earlier subscription to the UTF-8 bytes of <paramref name="prefix"/>.</summary>
     public void Unsubscribe(string prefix) => Unsubscribe(Encoding.UTF8.GetBytes(prefix));
 
-    /// <summary>On an <see cref="ZmqSocketType.XPub"/> socket, hand every subscription and unsubscription to the reader,
-    /// duplicates included (<c>ZMQ_XPUB_VERBOSER</c>); by default only the first subscription to a prefix and the last
-    /// unsubscription. Write-only in libzmq.</summary>
-    public void ReportEverySubscription(bool on = true) => SetInt32(LibZmq.XPubVerboser, on ? 1 : 0, "ZMQ_XPUB_VERBOSER");
-
-    /// <summary>Makes this socket a CURVE server with its Z85 secret key (40 characters). Set before binding.
-    /// Without a ZAP handler libzmq admits every client that knows the server's public key.</summary>
-    public void SetCurveServer(string secretKey)
-    {
-        SetInt32(LibZmq.CurveServer, 1, "ZMQ_CURVE_SERVER");
-        SetCurveKey(LibZmq.CurveSecretKey, secretKey, nameof(secretKey));
-    }
-
     /// <summary>Makes this socket a CURVE client of the server with <paramref name="serverKey"/>, using its own key pair;
     /// all keys Z85 (40 characters). Set before connecting.</summary>
     public void SetCurveKeys(string serverKey, string publicKey, string secretKey)
@@ -159,48 +124,7 @@ sealed unsafe partial class ZmqSocket
         SetCurveKey(LibZmq.CurveSecretKey, secretKey, nameof(secretKey));
     }
 
-    /// <summary>
-    /// The ZAP domain (<c>ZMQ_ZAP_DOMAIN</c>, default empty) this socket's handshakes are authenticated in: it reaches the
-    /// ZAP handler in every request, so that one handler can hold several allow-lists. Set before binding.
-    /// </summary>
-    public string ZapDomain
-    {
-        get
-        {
-            ThrowIfDisposed();
-            Span<byte> buffer = stackalloc byte[256];
-            nuint length = (nuint)buffer.Length;
-            fixed (byte* value = buffer)
-            {
-                Check(LibZmq.zmq_getsockopt(_handle, LibZmq.ZapDomain, value, &length), "Cannot read ZMQ_ZAP_DOMAIN");
-            }
-
-            return Encoding.UTF8.GetString(buffer[..Math.Max(0, (int)length - 1)]);
-        }
-
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value);
-            SetBytes(LibZmq.ZapDomain, Encoding.UTF8.GetBytes(value), "Cannot set ZMQ_ZAP_DOMAIN");
-        }
-    }
-
-    /// <summary>
-    /// Publishes this socket's connection events (<c>zmq_socket_monitor</c>) on a PAIR socket bound at the inproc
-    /// <paramref name="endpoint"/>; <paramref name="events"/> is a mask of <c>LibZmq.Event*</c>. Connect the reading
-    /// <see cref="ZmqSocketType.Pair"/> before this socket binds: events sent while nobody reads are lost.
-    /// </summary>
-    public void Monitor(string endpoint, int events)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
-        ThrowIfDisposed();
-        if (LibZmq.zmq_socket_monitor(_handle, endpoint, events) != 0)
-        {
-            throw Failure(LibZmq.LastError(), $"Cannot monitor the socket on {endpoint}");
-        }
-    }
-
-    void SetCurveKey(int option, string key, string parameterName)
+    internal void SetCurveKey(int option, string key, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(key, parameterName);
         if (key.Length != CurveKeyLength || !Ascii.IsValid(key))
@@ -213,7 +137,7 @@ sealed unsafe partial class ZmqSocket
         SetBytes(option, z85, "Cannot set a CURVE key");
     }
 
-    int GetInt32(int option)
+    internal int GetInt32(int option)
     {
         ThrowIfDisposed();
         int value;
@@ -222,7 +146,7 @@ sealed unsafe partial class ZmqSocket
         return value;
     }
 
-    long GetInt64(int option)
+    internal long GetInt64(int option)
     {
         ThrowIfDisposed();
         long value;
@@ -231,19 +155,19 @@ sealed unsafe partial class ZmqSocket
         return value;
     }
 
-    void SetInt32(int option, int value, string name)
+    internal void SetInt32(int option, int value, string name)
     {
         ThrowIfDisposed();
         Check(LibZmq.zmq_setsockopt(_handle, option, &value, sizeof(int)), $"Cannot set {name} to {value}");
     }
 
-    void SetInt64(int option, long value, string name)
+    internal void SetInt64(int option, long value, string name)
     {
         ThrowIfDisposed();
         Check(LibZmq.zmq_setsockopt(_handle, option, &value, sizeof(long)), $"Cannot set {name} to {value}");
     }
 
-    void SetBytes(int option, ReadOnlySpan<byte> value, string action)
+    internal void SetBytes(int option, ReadOnlySpan<byte> value, string action)
     {
         ThrowIfDisposed();
         fixed (byte* bytes = value)
@@ -252,7 +176,7 @@ sealed unsafe partial class ZmqSocket
         }
     }
 
-    void Check(int result, string action)
+    internal void Check(int result, string action)
     {
         if (result != 0)
         {

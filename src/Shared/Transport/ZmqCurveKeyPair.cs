@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Distlog.Transport;
 
-/// <summary>A CURVE key pair in Z85 text (40 characters each), for <see cref="ZmqSocket.SetCurveServer"/> and <see cref="ZmqSocket.SetCurveKeys"/>.</summary>
+/// <summary>A CURVE key pair in Z85 text (40 characters each), for a CURVE server socket and <see cref="ZmqSocket.SetCurveKeys"/>.</summary>
 /// <param name="PublicKey">Shared with peers.</param>
 /// <param name="SecretKey">Kept by its owner.</param>
 readonly record struct ZmqCurveKeyPair(string PublicKey, string SecretKey)

@@ -1,6 +1,8 @@
 using System.Text.Json;
 
-namespace Distlog.Clef;
+using Distlog.Clef;
+
+namespace Distlog.Collector.Clef;
 
 /// <summary>
 /// Checks a property value as <see cref="ClefPropertyValueReader"/> would read it, without reading it: the nesting

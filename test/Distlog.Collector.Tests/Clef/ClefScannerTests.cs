@@ -1,8 +1,10 @@
 using System.Text;
 using Distlog.Clef;
+using Distlog.Collector.Clef;
+using Distlog.Collector.Tests.Ingest;
 using Serilog.Events;
 
-namespace Distlog.Collector.Tests.Ingest;
+namespace Distlog.Collector.Tests.Clef;
 
 /// <summary>
 /// The ingest thread's one-pass check of a CLEF line (<see cref="ClefScanner"/>, in the library): it must never accept

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Distlog.Clef;
 using Serilog.Events;
 
-namespace Distlog.Clef;
+namespace Distlog.Collector.Clef;
 
 /// <summary>
 /// The pass of <see cref="ClefScanner"/> over one event object: the reserved fields checked as

@@ -50,7 +50,7 @@ sealed class ZmqCertificate
         return null;
     }
 
-    /// <summary>The key pair of a secret certificate, for <see cref="ZmqSocket.SetCurveServer"/> or a client socket.</summary>
+    /// <summary>The key pair of a secret certificate, for a CURVE server socket or a client socket.</summary>
     /// <exception cref="InvalidOperationException">This is a public certificate.</exception>
     public ZmqCurveKeyPair KeyPair => SecretKey is { } secret
         ? new ZmqCurveKeyPair(PublicKey, secret)

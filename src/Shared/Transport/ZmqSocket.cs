@@ -23,18 +23,6 @@ sealed unsafe partial class ZmqSocket : IDisposable
 
     internal ZmqSocketHandle Handle => _handle;
 
-    /// <summary>Binds to <paramref name="endpoint"/>; <c>tcp://127.0.0.1:*</c> picks a free port (see <see cref="LastEndpoint"/>).</summary>
-    /// <exception cref="ZmqException">E.g. "Cannot bind tcp://*:5010: Address already in use".</exception>
-    public void Bind(string endpoint)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
-        ThrowIfDisposed();
-        if (LibZmq.zmq_bind(_handle, endpoint) != 0)
-        {
-            throw EndpointFailure(LibZmq.LastError(), "bind", endpoint);
-        }
-    }
-
     /// <summary>Connects to <paramref name="endpoint"/>; libzmq connects in the background and reconnects after failures.</summary>
     /// <exception cref="ZmqException">The endpoint is malformed or its transport unknown.</exception>
     public void Connect(string endpoint)
@@ -141,14 +129,14 @@ sealed unsafe partial class ZmqSocket : IDisposable
     /// <summary>Closes the socket after applying <see cref="Linger"/>; idempotent.</summary>
     public void Dispose() => _handle.Dispose();
 
-    void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
 
-    Exception Failure(int error, string action) =>
+    internal Exception Failure(int error, string action) =>
         error == ZmqError.Terminated
             ? new ObjectDisposedException(nameof(ZmqSocket), $"{action}: the socket's ZmqContext was disposed.")
             : ZmqException.FromError(error, action);
 
-    Exception EndpointFailure(int error, string verb, string endpoint)
+    internal Exception EndpointFailure(int error, string verb, string endpoint)
     {
         if (error is ZmqError.InvalidArgument or ZmqError.ProtocolNotSupported)
         {

@@ -41,39 +41,6 @@ sealed unsafe class ZmqMessage : IDisposable
 
     internal ZmqMessageHandle Handle => _handle;
 
-    /// <summary>
-    /// A property of the connection the frame last received came over (<c>zmq_msg_gets</c>): <c>"User-Id\0"u8</c> (set
-    /// by a ZAP handler), <c>"Peer-Address\0"u8</c>, or metadata a ZAP handler returned. <paramref name="name"/> is
-    /// UTF-8 ending in a zero byte. Empty where the connection has no such property. Read in place, without copying:
-    /// valid until the next receive into this message.
-    /// </summary>
-    public ReadOnlySpan<byte> Property(ReadOnlySpan<byte> name)
-    {
-        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-        if (name.IsEmpty || name[^1] != 0)
-        {
-            throw new ArgumentException("A property name ends in a zero byte, e.g. \"User-Id\\0\"u8.", nameof(name));
-        }
-
-        byte* value;
-        fixed (byte* property = name)
-        {
-            value = LibZmq.zmq_msg_gets(_handle, property);
-        }
-
-        return value == null ? [] : System.Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpanFromNullTerminated(value);
-    }
-
-    /// <summary>
-    /// A metadata property of the frame last received (<c>zmq_msg_gets</c>): <c>Peer-Address</c>, <c>Socket-Type</c>,
-    /// ZAP properties; null where the frame has none (e.g. one libzmq made itself). Allocates the string.
-    /// </summary>
-    public string? Property(string name)
-    {
-        var value = Property(System.Text.Encoding.UTF8.GetBytes(name + "\0"));
-        return value.IsEmpty ? null : System.Text.Encoding.UTF8.GetString(value);
-    }
-
     /// <summary>Releases the native message (<c>zmq_msg_close</c>); idempotent.</summary>
     public void Dispose() => _handle.Dispose();
 

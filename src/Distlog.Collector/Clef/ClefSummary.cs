@@ -1,7 +1,8 @@
 using System.Text;
+using Distlog.Clef;
 using Serilog.Events;
 
-namespace Distlog.Clef;
+namespace Distlog.Collector.Clef;
 
 /// <summary>
 /// What a collector needs of a CLEF event to filter, route and index it, without the <see cref="LogEvent"/>: the

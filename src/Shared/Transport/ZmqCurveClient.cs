@@ -6,7 +6,7 @@ namespace Distlog.Transport;
 /// </summary>
 /// <param name="ServerKey">The collector's public key, Z85.</param>
 /// <param name="Certificate">The client's secret certificate.</param>
-sealed record ZmqCurveClient(string ServerKey, ZmqCertificate Certificate)
+sealed partial record ZmqCurveClient(string ServerKey, ZmqCertificate Certificate)
 {
     /// <summary>
     /// Loads the client side. <paramref name="serverKey"/> is the collector's public key (40 Z85 characters) or the path
@@ -45,9 +45,6 @@ sealed record ZmqCurveClient(string ServerKey, ZmqCertificate Certificate)
 
     /// <summary>Makes <paramref name="socket"/> a CURVE client of the collector. Call before connecting.</summary>
     public void ApplyTo(ZmqSocket socket) => socket.SetCurveKeys(ServerKey, Certificate.PublicKey, Certificate.SecretKey!);
-
-    /// <summary>Makes <paramref name="socket"/> a CURVE client of the collector, on libzmq or NetMQ. Call before connecting.</summary>
-    public void ApplyTo(IClientSocket socket) => socket.SetCurveKeys(ServerKey, Certificate.PublicKey, Certificate.SecretKey!);
 
     /// <summary>Names the keys that are public only.</summary>
     public override string ToString() => $"CURVE client {Certificate.PublicKey} of server {ServerKey}";

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Unicode;
 
-namespace Distlog.Clef;
+using Distlog.Clef;
+
+namespace Distlog.Collector.Clef;
 
 /// <summary>
 /// Checks a CLEF line and takes its <see cref="ClefSummary"/> in one pass of <see cref="Utf8JsonReader"/>, without
