@@ -78,10 +78,10 @@ public sealed partial class ChildProcess : IDisposable
     /// <summary>The child's process id.</summary>
     public int Id => _process.Id;
 
-    /// <summary>What it wrote to standard output so far, each line ended by <c>\n</c>.</summary>
+    /// <summary>What it wrote to standard output so far, its lines joined by <c>\n</c>.</summary>
     public string Stdout => Text(isError: false);
 
-    /// <summary>What it wrote to standard error so far, each line ended by <c>\n</c>.</summary>
+    /// <summary>What it wrote to standard error so far, its lines joined by <c>\n</c>.</summary>
     public string Stderr => Text(isError: true);
 
     /// <summary>Standard output and error together, in the order the lines were read.</summary>
@@ -171,16 +171,8 @@ public sealed partial class ChildProcess : IDisposable
 
     string Text(bool? isError)
     {
-        var text = new StringBuilder();
         lock (_gate)
-        {
-            foreach (var line in _lines)
-            {
-                if (isError is null || line.IsError == isError)
-                    text.Append(line.Text).Append('\n');
-            }
-        }
-        return text.ToString();
+            return string.Join('\n', _lines.Where(l => isError is null || l.IsError == isError).Select(l => l.Text));
     }
 
     void Collect(bool isError, string? line)

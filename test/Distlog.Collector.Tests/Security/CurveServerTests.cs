@@ -203,15 +203,15 @@ public sealed partial class CurveServerTests
         Assert.That(collector.Stderr, Does.StartWith("distlogd: distlogd.yaml:").And.Contain(message));
     }
 
-    static CollectorProcess Start(TempFolder folder, string ingest, params string[] plugins) =>
+    static ChildProcess Start(TempFolder folder, string ingest, params string[] plugins) =>
         CollectorProcess.StartReady(folder,
             Some.Yaml(ingest, ["sink: file\nargs: { path: logs/events.clef, rollingInterval: Infinite }", .. plugins]) + CurveKeys.Yaml,
             "--stats-interval", "250ms");
 
-    static long WaitForRefusals(CollectorProcess collector, long atLeast)
+    static long WaitForRefusals(ChildProcess collector, long atLeast)
     {
         long refused = 0;
-        Eventually.Holds(() => (refused = collector.LastMatch(Refusals()) is { } m ? long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0) >= atLeast, Patience);
+        Eventually.Holds(() => (refused = collector.LastStderrMatch(Refusals()) is { } m ? long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0) >= atLeast, Patience);
         Assert.That(refused, Is.GreaterThanOrEqualTo(atLeast), collector.Stderr);
         return refused;
     }
