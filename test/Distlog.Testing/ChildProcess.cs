@@ -88,14 +88,10 @@ public sealed partial class ChildProcess : IDisposable
     public string Output => Text(isError: null);
 
     /// <summary>The lines of standard output so far.</summary>
-    public string[] StdoutLines
-    {
-        get
-        {
-            lock (_gate)
-                return [.. _lines.Where(l => !l.IsError).Select(l => l.Text)];
-        }
-    }
+    public string[] StdoutLines => Lines(isError: false);
+
+    /// <summary>The lines of standard error so far.</summary>
+    public string[] StderrLines => Lines(isError: true);
 
     /// <summary>Writes <paramref name="text"/> to its standard input and closes it.</summary>
     public void WriteInput(string text)
@@ -169,10 +165,12 @@ public sealed partial class ChildProcess : IDisposable
         return true;
     }
 
-    string Text(bool? isError)
+    string Text(bool? isError) => string.Join('\n', Lines(isError));
+
+    string[] Lines(bool? isError)
     {
         lock (_gate)
-            return string.Join('\n', _lines.Where(l => isError is null || l.IsError == isError).Select(l => l.Text));
+            return [.. _lines.Where(l => isError is null || l.IsError == isError).Select(l => l.Text)];
     }
 
     void Collect(bool isError, string? line)
