@@ -149,7 +149,7 @@ public sealed partial class ChildProcess : IDisposable
         }
     }
 
-    /// <summary>Checks <paramref name="condition"/> on every new line and every 50 ms; stops when the child exits (once its output is read).</summary>
+    /// <summary>Checks <paramref name="condition"/> every 50 ms; stops when the child exits (once its output is read).</summary>
     bool WaitUntil(Func<bool> condition, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
@@ -159,8 +159,7 @@ public sealed partial class ChildProcess : IDisposable
                 return condition();
             if (clock.Elapsed > timeout)
                 return false;
-            lock (_gate)
-                Monitor.Wait(_gate, WaitStep);
+            Thread.Sleep(WaitStep);
         }
         return true;
     }
@@ -182,7 +181,6 @@ public sealed partial class ChildProcess : IDisposable
             _lines.Enqueue((isError, line));
             if (_lines.Count > _keepLines)
                 _lines.Dequeue();
-            Monitor.PulseAll(_gate);
         }
     }
 }
