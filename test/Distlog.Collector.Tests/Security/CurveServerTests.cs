@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Distlog.Collector.Tests.Support;
@@ -240,20 +239,11 @@ public sealed partial class CurveServerTests
             time.sleep(0.5)
             push.close()
             """;
-        var info = new ProcessStartInfo(Python) { RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add(endpoint);
-        info.ArgumentList.Add(string.Join("\n", lines));
+        string[] args = ["-c", script, endpoint, string.Join("\n", lines)];
         if (curve is { } keys)
-        {
-            info.ArgumentList.Add(keys.ServerKey);
-            info.ArgumentList.Add(keys.SecretCertificate);
-        }
-        using var peer = Process.Start(info)!;
-        var errors = peer.StandardError.ReadToEnd();
-        Assert.That(peer.WaitForExit(30_000), Is.True, "python pusher hung");
-        Assert.That(peer.ExitCode, Is.Zero, errors);
+            args = [.. args, keys.ServerKey, keys.SecretCertificate];
+        using var peer = new ChildProcess(ChildProcess.StartInfo(Python, args), "python pusher");
+        Assert.That(peer.WaitForExit(TimeSpan.FromSeconds(30)), Is.Zero, peer.Stderr);
     }
 
     [GeneratedRegex(@"refused (\d+) handshakes")]
