@@ -8,7 +8,7 @@ public sealed class ExecutableTests
     [Test]
     public void AMissingFileExitsWithOneAndOneLineOnStandardError()
     {
-        var result = ChildProcess.Run("", "print", "/no/such/events.clef");
+        var result = DistlogProcess.Run("", "print", "/no/such/events.clef");
         Assert.That(result.ExitCode, Is.EqualTo(1));
         Assert.That(result.Error, Is.EqualTo("distlog: cannot read '/no/such/events.clef': no such file\n"));
         Assert.That(result.Output, Is.Empty);
@@ -17,7 +17,7 @@ public sealed class ExecutableTests
     [Test]
     public void ABadOptionExitsWithTwo()
     {
-        var result = ChildProcess.Run("", "print", "--level", "loud");
+        var result = DistlogProcess.Run("", "print", "--level", "loud");
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.Error, Does.StartWith("distlog: 'loud' is not a level"));
         Assert.That(result.Error.TrimEnd('\n'), Does.Not.Contain('\n'));
@@ -26,14 +26,14 @@ public sealed class ExecutableTests
     [Test]
     public void PrintAndTreeWriteUtf8ToARealStandardOutput()
     {
-        var print = ChildProcess.Run("", "print", TestFiles.ImportTaskClef, "--level", "Error");
+        var print = DistlogProcess.Run("", "print", TestFiles.ImportTaskClef, "--level", "Error");
         Assert.That(print.ExitCode, Is.EqualTo(0), print.ToString());
         Assert.That(print.Output, Is.EqualTo(
             "[10:00:01 ERR] Import \"orders.csv\" ⇒ failed\nSystem.InvalidOperationException: checksum mismatch\n" +
             "   at Importer.Verify(String file)\n   at Importer.Run()\n" +
             "[10:00:00 ERR] Store 17 rows ⇒ failed\nSystem.IO.IOException: disk full\n   at Worker.Store()\n"));
 
-        var tree = ChildProcess.Run(File.ReadAllText(TestFiles.ImportTaskClef), "tree");
+        var tree = DistlogProcess.Run(File.ReadAllText(TestFiles.ImportTaskClef), "tree");
         Assert.That(tree.Output, Is.EqualTo(TestFiles.Read("Rendering", "Expected", "import-task.txt")));
     }
 
@@ -43,7 +43,7 @@ public sealed class ExecutableTests
         using var collector = new IngestPeer();
         var lines = Enumerable.Range(0, 2000).Select(i => ClefText.Line("Event {N}", properties: [("N", i)])).ToArray();
 
-        var result = ChildProcess.Run(string.Join("\n", lines), "send", "--endpoint", collector.Endpoint);
+        var result = DistlogProcess.Run(string.Join("\n", lines), "send", "--endpoint", collector.Endpoint);
 
         Assert.That(result.ExitCode, Is.EqualTo(0), result.ToString());
         Assert.That(result.Output, Is.EqualTo($"Sent 2000 events to {collector.Endpoint}\n"));
@@ -54,17 +54,17 @@ public sealed class ExecutableTests
     public void TailEndsWithZeroOnCtrlC()
     {
         using var publisher = new Publisher();
-        using var tail = ChildProcess.Distlog("tail", "--endpoint", publisher.Endpoint, "--format", "text");
+        using var tail = DistlogProcess.Start("tail", "--endpoint", publisher.Endpoint, "--format", "text");
         var clock = Stopwatch.StartNew();
-        while (!tail.Output.Contains("hello", StringComparison.Ordinal))
+        while (!tail.Stdout.Contains("hello", StringComparison.Ordinal))
         {
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), tail.Error);
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), tail.Stderr);
             publisher.Publish("PLC/Information/orders", ClefText.Line("hello"));
             Thread.Sleep(50);
         }
 
         tail.Interrupt();
-        Assert.That(tail.WaitForExit(TimeSpan.FromSeconds(10)), Is.EqualTo(0), tail.Error);
-        Assert.That(tail.Output, Does.StartWith("[10:00:00 INF] hello\n"));
+        Assert.That(tail.WaitForExit(TimeSpan.FromSeconds(10)), Is.EqualTo(0), tail.Stderr);
+        Assert.That(tail.StdoutLines[0], Is.EqualTo("[10:00:00 INF] hello"));
     }
 }

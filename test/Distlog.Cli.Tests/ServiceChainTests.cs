@@ -17,7 +17,7 @@ public sealed class ServiceChainTests
     public void ServicesThatCallEachOtherOverHttpFormOneTreeNestedByTheirCalls()
     {
         using var folder = new TempFolder();
-        using (var collector = CollectorProcess.Start(CollectorProcess.Dll, folder, out var ingest))
+        using (var collector = SqliteCollector.Start(folder, out var ingest))
         {
             using (var serviceC = RelayProcess.Start("C", ingest))
             using (var serviceB = RelayProcess.Start("B", ingest, next: serviceC.Url, calls: 2))
@@ -30,8 +30,7 @@ public sealed class ServiceChainTests
                 serviceC.Stop();
             }
 
-            collector.Interrupt("-TERM");
-            Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.EqualTo(0), collector.Error);
+            Assert.That(collector.Terminate(TimeSpan.FromSeconds(30)), Is.EqualTo(0), collector.Stderr);
         }
 
         var db = folder.Combine("distlog.db");

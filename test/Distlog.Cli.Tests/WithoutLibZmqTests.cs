@@ -18,10 +18,10 @@ public sealed class WithoutLibZmqTests
     public void TheDemoAppDeliversItsWholeTaskTreeWhereLibzmqCannotLoad()
     {
         using var folder = new TempFolder();
-        using (var collector = CollectorProcess.Start(CollectorProcess.Dll, folder, out var endpoint))
+        using (var collector = SqliteCollector.Start(folder, out var endpoint))
         {
             using (var demo = WithoutLibZmq.Run(Path.Combine(AppContext.BaseDirectory, "Distlog.Demo.dll"), null, [], "--endpoint", endpoint))
-                Assert.That(demo.WaitForExit(Patience), Is.Zero, demo.Error);
+                Assert.That(demo.WaitForExit(Patience), Is.Zero, demo.Stderr);
             Stop(collector);
         }
 
@@ -35,10 +35,10 @@ public sealed class WithoutLibZmqTests
     {
         using var folder = new TempFolder();
         var lines = File.ReadAllLines(TestFiles.ImportTaskClef).Count(l => l.Trim().Length > 0);
-        using (var collector = CollectorProcess.Start(CollectorProcess.Dll, folder, out var endpoint))
+        using (var collector = SqliteCollector.Start(folder, out var endpoint))
         {
             using (var send = WithoutLibZmq.Run(TestFiles.Path("distlog.dll"), null, [], "send", "--endpoint", endpoint, TestFiles.ImportTaskClef))
-                Assert.That(send.WaitForExit(Patience), Is.Zero, send.Error);
+                Assert.That(send.WaitForExit(Patience), Is.Zero, send.Stderr);
             Stop(collector);
         }
 
@@ -53,13 +53,12 @@ public sealed class WithoutLibZmqTests
             "send", "--endpoint", "tcp://127.0.0.1:9", TestFiles.ImportTaskClef);
 
         Assert.That(send.WaitForExit(Patience), Is.Not.Zero);
-        Assert.That(send.Error, Does.Contain("libzmq.so.5 was not found: install the Debian package libzmq5"));
+        Assert.That(send.Stderr, Does.Contain("libzmq.so.5 was not found: install the Debian package libzmq5"));
     }
 
     static void Stop(ChildProcess collector)
     {
         // SIGTERM: the collector stops ingest, drains its queues into the store and exits 0.
-        collector.Interrupt("-TERM");
-        Assert.That(collector.WaitForExit(Patience), Is.Zero, collector.Error);
+        Assert.That(collector.Terminate(Patience), Is.Zero, collector.Stderr);
     }
 }

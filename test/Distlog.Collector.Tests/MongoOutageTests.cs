@@ -64,7 +64,7 @@ public sealed class MongoOutageTests
     }
 
     /// <summary>The collection holds exactly <paramref name="expected"/>, each once.</summary>
-    static void AssertStored(IMongoCollection<BsonDocument> events, CollectorProcess collector, IEnumerable<int> expected)
+    static void AssertStored(IMongoCollection<BsonDocument> events, ChildProcess collector, IEnumerable<int> expected)
     {
         var want = expected.ToList();
         List<int> Numbers() => events.Find(FilterDefinition<BsonDocument>.Empty).ToList().Select(d => d["N"].AsInt32).Order().ToList();

@@ -80,7 +80,7 @@ public sealed class RedisOutageTests
     }
 
     /// <summary>Every event sent so far is in the stream at least once: the plugin resumed, with what waited in its queue.</summary>
-    static void AssertRedisCatchesUp(RedisServer redis, CollectorProcess collector, int sent) =>
+    static void AssertRedisCatchesUp(RedisServer redis, ChildProcess collector, int sent) =>
         Assert.That(Eventually.Holds(() => Stored.Numbers(RedisStream.Read(redis, Key)).Distinct().Count() == sent, Wait), Is.True,
             $"the redis plugin did not catch up with {sent} events:\n{collector.Stderr}");
 
@@ -93,7 +93,7 @@ public sealed class RedisOutageTests
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the redis plugin wrote nothing of the burst");
     }
 
-    static void AssertFileKeepsUpWhileRedisIsDown(TempFolder folder, CollectorProcess collector, int sent) =>
+    static void AssertFileKeepsUpWhileRedisIsDown(TempFolder folder, ChildProcess collector, int sent) =>
         Assert.That(Eventually.Holds(() => Stored.ClefLines(folder.Combine("logs")).Count == sent, Wait), Is.True,
             $"the file plugin stalled at {Stored.ClefLines(folder.Combine("logs")).Count} of {sent} while redis was down:\n{collector.Stderr}");
 
@@ -101,13 +101,13 @@ public sealed class RedisOutageTests
     /// A stats line after the burst: the file plugin delivered everything; the redis plugin holds what it has not
     /// delivered in its queue, besides the one batch it keeps retrying, and dropped none.
     /// </summary>
-    static void AssertRedisEventsWaitInTheQueue(CollectorProcess collector, int sent)
+    static void AssertRedisEventsWaitInTheQueue(ChildProcess collector, int sent)
     {
         var sentText = sent.ToString(CultureInfo.InvariantCulture);
         // The ingest thread offers each event to file, then to redis: wait until redis has been offered them all too.
-        Assert.That(Eventually.Holds(() => collector.LastMatch(Stats) is { } line && line.Groups["file"].Value == sentText
+        Assert.That(Eventually.Holds(() => collector.LastStderrMatch(Stats) is { } line && line.Groups["file"].Value == sentText
             && Count(line, "delivered") + Count(line, "queued") >= sent - BatchSize, Wait), Is.True, collector.Stderr);
-        var stats = collector.LastMatch(Stats)!;
+        var stats = collector.LastStderrMatch(Stats)!;
         Assert.That(Count(stats, "queued"), Is.GreaterThan(0), stats.Value);
         Assert.That(Count(stats, "delivered") + Count(stats, "queued"), Is.LessThan(sent), $"delivered + queued + one failing batch = sent: {stats.Value}");
         Assert.That(stats.Groups["dropped"].Value, Is.EqualTo("0"), stats.Value);

@@ -12,7 +12,7 @@ static class LoadCommand
 {
     public static int Run(LoadOptions options)
     {
-        ProcessRegistry.KillAllOnSignals();
+        KillOnSignals.Register();
         IScenario[] all = [new RawCeilingScenario(), new CollectorVsRsyslogScenario(), new EndToEndScenario(), new PluginScenario()];
         if (options.Scenarios.Any(n => n is 2 or 3 or 4) && !File.Exists(options.DistlogdPath))
             throw new LoadException($"distlogd is not built at {options.DistlogdPath}: dotnet build src/Distlog.Collector -c Release (or --distlogd PATH).");

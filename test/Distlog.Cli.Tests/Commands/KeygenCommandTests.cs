@@ -52,7 +52,7 @@ public sealed class KeygenCommandTests
         CliRun.Run("keygen", folder.Combine("distlogd"));
         CliRun.Run("keygen", folder.Combine("cli"), "--name", "ops-laptop");
         File.Copy(folder.Combine("cli"), Path.Combine(folder.Combine("clients"), "cli"));
-        var endpoint = $"tcp://127.0.0.1:{CollectorProcess.FreePort()}";
+        var endpoint = $"tcp://127.0.0.1:{FreePort.Next()}";
         var config = folder.Write("distlogd.yaml", $$"""
             ingest:
               endpoints: ["{{endpoint}}"]
@@ -65,8 +65,7 @@ public sealed class KeygenCommandTests
                 args: { path: events.clef, rollingInterval: Infinite }
             """);
         var input = folder.Write("in.clef", ClefText.Line("Event {N}", properties: [("N", 1)]) + "\n");
-        using var collector = new ChildProcess(CollectorProcess.Dll, folder.Path, "--config", config);
-        collector.WaitForError("listening", TimeSpan.FromSeconds(30));
+        using var collector = CollectorProcess.StartReady(folder, null, "--config", config);
 
         var plain = CliRun.Run("send", input, "--endpoint", endpoint, "--timeout", "1");
         var curved = CliRun.Run("send", input, "--endpoint", endpoint, "--server-key", folder.Combine("distlogd"), "--certificate", folder.Combine("cli_secret"));
@@ -76,8 +75,7 @@ public sealed class KeygenCommandTests
         Assert.That(curved.ExitCode, Is.Zero, curved.ToString());
         Assert.That(half.ExitCode, Is.EqualTo(ExitCodes.Usage), half.ToString());
         Assert.That(half.Error, Does.Contain("give both or neither"));
-        collector.Interrupt("-TERM");
-        Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.Zero, collector.Error);
+        Assert.That(collector.Terminate(TimeSpan.FromSeconds(30)), Is.Zero, collector.Stderr);
         var stored = File.ReadAllLines(folder.Combine("events.clef"));
         Assert.That(stored, Has.Length.EqualTo(1));
         Assert.That(stored[0], Does.Contain("\"ClientName\":\"ops-laptop\""));
@@ -91,8 +89,8 @@ public sealed class KeygenCommandTests
         CliRun.Run("keygen", folder.Combine("distlogd"));
         CliRun.Run("keygen", folder.Combine("ops"), "--name", "ops-laptop");
         File.Copy(folder.Combine("ops"), Path.Combine(folder.Combine("clients"), "ops"));
-        var ingest = $"tcp://127.0.0.1:{CollectorProcess.FreePort()}";
-        var publish = $"tcp://127.0.0.1:{CollectorProcess.FreePort()}";
+        var ingest = $"tcp://127.0.0.1:{FreePort.Next()}";
+        var publish = $"tcp://127.0.0.1:{FreePort.Next()}";
         var config = folder.Write("distlogd.yaml", $$"""
             ingest:
               endpoints: ["{{ingest}}"]
@@ -104,8 +102,7 @@ public sealed class KeygenCommandTests
               - sink: publish
                 args: { endpoint: "{{publish}}" }
             """);
-        using var collector = new ChildProcess(CollectorProcess.Dll, folder.Path, "--config", config);
-        collector.WaitForError("listening", TimeSpan.FromSeconds(30));
+        using var collector = CollectorProcess.StartReady(folder, null, "--config", config);
         var keys = new[] { "--server-key", folder.Combine("distlogd"), "--certificate", folder.Combine("ops_secret") };
         var input = folder.Write("in.clef", ClefText.Line("Event {N}", properties: [("N", 1)]) + "\n");
 
@@ -115,7 +112,7 @@ public sealed class KeygenCommandTests
         while (!tail.Wait(TimeSpan.FromMilliseconds(200)) && DateTime.UtcNow < deadline)
             CliRun.Run(["send", input, "--endpoint", ingest, .. keys]);
 
-        Assert.That(tail.IsCompleted, Is.True, collector.Error);
+        Assert.That(tail.IsCompleted, Is.True, collector.Stderr);
         Assert.That(tail.Result.ExitCode, Is.Zero, tail.Result.ToString());
         Assert.That(tail.Result.Output, Does.Contain("\"ClientName\":\"ops-laptop\""));
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
 using Distlog.Cli.Tests.Support;
@@ -38,7 +37,7 @@ sealed class ToolPackageTests
     public void AnEventSentWithTheInstalledDistlogIsWrittenByTheInstalledDistlogd()
     {
         using var folder = new TempFolder();
-        var ingest = $"tcp://127.0.0.1:{CollectorProcess.FreePort()}";
+        var ingest = $"tcp://127.0.0.1:{FreePort.Next()}";
         folder.Write("distlogd.yaml", $$"""
             ingest: { endpoints: ["{{ingest}}"] }
             plugins:
@@ -47,39 +46,16 @@ sealed class ToolPackageTests
             """);
         var events = folder.Write("events.clef", """{"@t":"2026-01-02T03:04:05.0000000Z","@mt":"Hello {Name}","Name":"installed"}""" + "\n");
         using var collector = _tools.Start("distlogd", folder.Path, "--config", "distlogd.yaml");
-        var stderr = new System.Text.StringBuilder();
-        var listening = new ManualResetEventSlim();
-        collector.ErrorDataReceived += (_, e) =>
-        {
-            lock (stderr)
-                stderr.AppendLine(e.Data);
-            if (e.Data?.Contains("is listening on", StringComparison.Ordinal) == true)
-                listening.Set();
-        };
-        collector.BeginErrorReadLine();
-        try
-        {
-            Assert.That(listening.Wait(TimeSpan.FromSeconds(30)), Is.True, "distlogd did not start");
+        Assert.That(collector.WaitForStderr(CollectorProcess.ReadyText, TimeSpan.FromSeconds(30)), Is.True, "distlogd did not start:\n" + collector.Output);
 
-            var sent = _tools.Run("distlog", folder.Path, "send", events, "--endpoint", ingest);
+        var sent = _tools.Run("distlog", folder.Path, "send", events, "--endpoint", ingest);
 
-            Assert.That(sent.ExitCode, Is.Zero, sent.ToString());
-            var stored = folder.Combine("logs/events.clef");
-            var deadline = Stopwatch.StartNew();
-            while (!(File.Exists(stored) && File.ReadAllText(stored).Contains("\"Name\":\"installed\"", StringComparison.Ordinal)))
-            {
-                Assert.That(deadline.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "the event was not written:\n" + stderr);
-                Thread.Sleep(50);
-            }
-        }
-        finally
-        {
-            using (var term = Process.Start("kill", ["-TERM", collector.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-                term.WaitForExit();
-            if (!collector.WaitForExit(TimeSpan.FromSeconds(30)))
-                collector.Kill(entireProcessTree: true);
-        }
-        Assert.That(collector.ExitCode, Is.Zero, stderr.ToString());
+        Assert.That(sent.ExitCode, Is.Zero, sent.ToString());
+        var stored = folder.Combine("logs/events.clef");
+        var written = Eventually.Holds(() => File.Exists(stored) && File.ReadAllText(stored).Contains("\"Name\":\"installed\"", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10));
+        Assert.That(written, Is.True, "the event was not written:\n" + collector.Stderr);
+        Assert.That(collector.Terminate(TimeSpan.FromSeconds(30)), Is.Zero, collector.Stderr);
     }
 
     [TestCaseSource(nameof(Packages))]

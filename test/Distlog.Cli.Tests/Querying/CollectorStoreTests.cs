@@ -9,9 +9,8 @@ public sealed class CollectorStoreTests
     [Test]
     public void TreeAndQueryReadTheStoreTheCollectorWrote()
     {
-        var dll = CollectorProcess.Dll;
         using var folder = new TempFolder();
-        using (var collector = CollectorProcess.Start(dll, folder, out var endpoint))
+        using (var collector = SqliteCollector.Start(folder, out var endpoint))
         {
             using (var input = File.OpenRead(TestFiles.ImportTaskClef))
                 new ClefSender(new SendOptions { Endpoint = endpoint }, TextWriter.Null).Send(input, "import-task.clef");
@@ -19,9 +18,8 @@ public sealed class CollectorStoreTests
             // distlog send does not wait for acknowledgements: wait until the store holds every event, then SIGTERM (the
             // collector stops ingest and exits 0).
             var sent = File.ReadLines(TestFiles.ImportTaskClef).Count(l => l.Trim().Length > 0);
-            Assert.That(Eventually.Holds(() => Rows(folder.Combine("distlog.db")) == sent), Is.True, collector.Error);
-            collector.Interrupt("-TERM");
-            Assert.That(collector.WaitForExit(TimeSpan.FromSeconds(30)), Is.EqualTo(0), collector.Error);
+            Assert.That(Eventually.Holds(() => Rows(folder.Combine("distlog.db")) == sent), Is.True, collector.Stderr);
+            Assert.That(collector.Terminate(TimeSpan.FromSeconds(30)), Is.EqualTo(0), collector.Stderr);
         }
 
         var db = folder.Combine("distlog.db");

@@ -57,39 +57,24 @@ sealed class InstalledTools : IDisposable
         RunFile(Path.Combine(ToolFolder, command), workingDirectory, args);
 
     /// <summary>Starts an installed command; the caller ends it.</summary>
-    public Process Start(string command, string workingDirectory, params string[] args) =>
-        Process.Start(Info(Path.Combine(ToolFolder, command), workingDirectory, args))!;
+    public ChildProcess Start(string command, string workingDirectory, params string[] args) =>
+        new(Info(Path.Combine(ToolFolder, command), workingDirectory, args));
 
     public void Dispose() => _folder.Dispose();
 
     CliResult RunFile(string file, string? workingDirectory, params string[] args)
     {
-        using var process = Process.Start(Info(file, workingDirectory, args))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(CommandTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{file} {string.Join(' ', args)} did not exit within {CommandTimeout}");
-        }
-        return new CliResult(process.ExitCode, output.Result, error.Result);
+        using var process = new ChildProcess(Info(file, workingDirectory, args));
+        process.WaitForExit(CommandTimeout);
+        return CliResult.Of(process);
     }
 
     ProcessStartInfo Info(string file, string? workingDirectory, string[] args)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? "",
-        };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
+        var start = ChildProcess.StartInfo(file, args, workingDirectory);
         start.Environment["NUGET_PACKAGES"] = _folder.Combine("nuget");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["NO_COLOR"] = "1";
         return start;
     }
 

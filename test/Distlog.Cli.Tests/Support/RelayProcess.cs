@@ -25,25 +25,20 @@ sealed class RelayProcess : IDisposable
         if (bind is not null)
             args.AddRange(["--bind", bind]);
 
-        var process = new ChildProcess(Path.Combine(AppContext.BaseDirectory, "Distlog.Relay.dll"), null, [.. args]);
-        try
-        {
-            process.WaitForOutput(Listening, TimeSpan.FromSeconds(30));
-            var line = process.Output.Split('\n').First(l => l.StartsWith(Listening, StringComparison.Ordinal));
-            return new RelayProcess(process, line[Listening.Length..].Trim());
-        }
-        catch
+        var process = ChildProcess.Dotnet("Distlog.Relay.dll", args);
+        var line = process.WaitForStdoutLine(l => l.StartsWith(Listening, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        if (line is null)
         {
             process.Dispose();
-            throw;
+            Assert.Fail($"Distlog.Relay {name} did not start:\n{process.Output}");
         }
+        return new RelayProcess(process, line![Listening.Length..].Trim());
     }
 
     /// <summary>Stops the service with SIGTERM, as a host would, and waits until it has flushed its log and exited.</summary>
     public void Stop()
     {
-        _process.Interrupt("-TERM");
-        Assert.That(_process.WaitForExit(TimeSpan.FromSeconds(30)), Is.EqualTo(0), _process.Error);
+        Assert.That(_process.Terminate(TimeSpan.FromSeconds(30)), Is.EqualTo(0), _process.Stderr);
     }
 
     public void Dispose() => _process.Dispose();

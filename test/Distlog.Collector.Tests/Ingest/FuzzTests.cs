@@ -32,8 +32,8 @@ public sealed class FuzzTests
 
         var db = folder.Combine("logs", "distlog.db");
         Assert.That(Eventually.Holds(() => Stored.SqliteRows(db).Count >= Count, TimeSpan.FromSeconds(90)), Is.True, collector.Stderr);
-        Assert.That(Eventually.Holds(() => collector.LastMatch(Stats)?.Groups[1].Value == (2 * Count).ToString()), Is.True, collector.Stderr);
-        var stats = collector.LastMatch(Stats)!;
+        Assert.That(Eventually.Holds(() => collector.LastStderrMatch(Stats)?.Groups[1].Value == (2 * Count).ToString()), Is.True, collector.Stderr);
+        var stats = collector.LastStderrMatch(Stats)!;
 
         var rows = Stored.SqliteRows(db);
         Assert.That(rows.Select(r => r.Message).Distinct().Count(), Is.EqualTo(Count));

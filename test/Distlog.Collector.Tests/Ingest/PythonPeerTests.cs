@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Distlog.Collector.Tests.Support;
 
 namespace Distlog.Collector.Tests.Ingest;
@@ -51,34 +50,23 @@ public sealed class PythonPeerTests
             topic, event = sub.recv_multipart()
             print(topic.decode()); print(event.decode())
             """;
-        var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add(publish);
-        using var subscriber = Process.Start(info)!;
+        using var subscriber = new ChildProcess(ChildProcess.StartInfo(Python, ["-c", script, publish]), "python subscriber");
         using var pusher = new Pusher(ingest);
 
         // Until the subscription has reached distlogd, what it publishes goes to nobody: send until the subscriber has one.
-        var output = subscriber.StandardOutput.ReadToEndAsync();
-        while (!output.Wait(TimeSpan.FromMilliseconds(100)) && !subscriber.HasExited)
+        while (!subscriber.Exits(TimeSpan.FromMilliseconds(100)))
             pusher.SendBatch([Some.ClefLine(1, level: "Information"), Some.ClefLine(2, level: "Error")]);
 
-        Assert.That(subscriber.WaitForExit(30_000), Is.True, "python subscriber hung");
-        Assert.That(subscriber.ExitCode, Is.Zero, subscriber.StandardError.ReadToEnd());
-        var lines = output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(subscriber.ExitCode, Is.Zero, subscriber.Stderr);
+        var lines = subscriber.StdoutLines;
         Assert.That(lines[0], Is.EqualTo("PLC/Error/orders"));
         Assert.That(Stored.Numbers([System.Text.Json.Nodes.JsonNode.Parse(lines[1])!.AsObject()]), Is.EqualTo(new[] { 2L }));
     }
 
     static void RunPeer(string endpoint, string root)
     {
-        var info = new ProcessStartInfo(Python) { RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Ingest", "python_peer.py"));
-        info.ArgumentList.Add(endpoint);
-        info.ArgumentList.Add(root);
-        using var peer = Process.Start(info)!;
-        var errors = peer.StandardError.ReadToEnd();
-        Assert.That(peer.WaitForExit(30_000), Is.True, "python peer hung");
-        Assert.That(peer.ExitCode, Is.Zero, errors);
+        var script = Path.Combine(AppContext.BaseDirectory, "Ingest", "python_peer.py");
+        using var peer = new ChildProcess(ChildProcess.StartInfo(Python, [script, endpoint, root]), "python peer");
+        Assert.That(peer.WaitForExit(TimeSpan.FromSeconds(30)), Is.Zero, peer.Stderr);
     }
 }

@@ -42,7 +42,7 @@ public sealed class AcknowledgedDeliveryTests
                     if (i == Count / 2)
                     {
                         if (kill)
-                            collector.KillHard();
+                            collector.Kill();
                         else
                             Assert.That(collector.Terminate(), Is.Zero, collector.Stderr);
                         lastStderr += collector.Stderr + "\n-- restarted --\n";

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Distlog.Collector.Tests.Support;
@@ -203,15 +202,15 @@ public sealed partial class CurveServerTests
         Assert.That(collector.Stderr, Does.StartWith("distlogd: distlogd.yaml:").And.Contain(message));
     }
 
-    static CollectorProcess Start(TempFolder folder, string ingest, params string[] plugins) =>
+    static ChildProcess Start(TempFolder folder, string ingest, params string[] plugins) =>
         CollectorProcess.StartReady(folder,
             Some.Yaml(ingest, ["sink: file\nargs: { path: logs/events.clef, rollingInterval: Infinite }", .. plugins]) + CurveKeys.Yaml,
             "--stats-interval", "250ms");
 
-    static long WaitForRefusals(CollectorProcess collector, long atLeast)
+    static long WaitForRefusals(ChildProcess collector, long atLeast)
     {
         long refused = 0;
-        Eventually.Holds(() => (refused = collector.LastMatch(Refusals()) is { } m ? long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0) >= atLeast, Patience);
+        Eventually.Holds(() => (refused = collector.LastStderrMatch(Refusals()) is { } m ? long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0) >= atLeast, Patience);
         Assert.That(refused, Is.GreaterThanOrEqualTo(atLeast), collector.Stderr);
         return refused;
     }
@@ -240,20 +239,11 @@ public sealed partial class CurveServerTests
             time.sleep(0.5)
             push.close()
             """;
-        var info = new ProcessStartInfo(Python) { RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add(endpoint);
-        info.ArgumentList.Add(string.Join("\n", lines));
+        string[] args = ["-c", script, endpoint, string.Join("\n", lines)];
         if (curve is { } keys)
-        {
-            info.ArgumentList.Add(keys.ServerKey);
-            info.ArgumentList.Add(keys.SecretCertificate);
-        }
-        using var peer = Process.Start(info)!;
-        var errors = peer.StandardError.ReadToEnd();
-        Assert.That(peer.WaitForExit(30_000), Is.True, "python pusher hung");
-        Assert.That(peer.ExitCode, Is.Zero, errors);
+            args = [.. args, keys.ServerKey, keys.SecretCertificate];
+        using var peer = new ChildProcess(ChildProcess.StartInfo(Python, args), "python pusher");
+        Assert.That(peer.WaitForExit(TimeSpan.FromSeconds(30)), Is.Zero, peer.Stderr);
     }
 
     [GeneratedRegex(@"refused (\d+) handshakes")]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -59,34 +58,9 @@ sealed class JongodbServer : ServerProcess
 
     protected override void Launch()
     {
-        var start = new ProcessStartInfo(_executable)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("--host=127.0.0.1");
-        start.ArgumentList.Add($"--port={Port}");
-
-        var ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) =>
-        {
-            Remember(e.Data);
-            if (e.Data?.StartsWith(ReadyPrefix, StringComparison.Ordinal) == true)
-                ready.TrySetResult(true);
-            else if (e.Data?.StartsWith(FailurePrefix, StringComparison.Ordinal) == true)
-                ready.TrySetResult(false);
-        };
-        process.ErrorDataReceived += (_, e) => Remember(e.Data);
-        process.Exited += (_, _) => ready.TrySetResult(false);
-        process.EnableRaisingEvents = true;
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        Started(process);
-
-        if (!ready.Task.Wait(StartTimeout) || !ready.Task.Result)
+        var process = Run(ChildProcess.StartInfo(_executable, ["--host=127.0.0.1", $"--port={Port}"]));
+        var said = process.WaitForStdoutLine(line => line.StartsWith(ReadyPrefix, StringComparison.Ordinal) || line.StartsWith(FailurePrefix, StringComparison.Ordinal), StartTimeout);
+        if (said?.StartsWith(ReadyPrefix, StringComparison.Ordinal) != true)
         {
             Kill();
             throw new InvalidOperationException($"jongodb on port {Port} did not start within {StartTimeout}: {Output()}");

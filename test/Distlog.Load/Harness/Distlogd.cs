@@ -23,7 +23,7 @@ static class Distlogd
 
     /// <summary>Starts distlogd with <paramref name="plugins"/> (YAML items); each plugin's queueCapacity is
     /// <paramref name="queueCapacity"/>, else --queue-capacity, else distlogd's default.</summary>
-    public static ServerProcess Start(LoadOptions options, string directory, int port, IReadOnlyList<string> plugins, long? queueCapacity = null,
+    public static ChildProcess Start(LoadOptions options, string directory, int port, IReadOnlyList<string> plugins, long? queueCapacity = null,
         string? security = null)
     {
         var yaml = new StringBuilder()
@@ -40,9 +40,7 @@ static class Distlogd
         Directory.CreateDirectory(directory);
         System.IO.File.WriteAllText(Path.Combine(directory, "distlogd.yaml"), yaml.ToString());
 
-        var server = ServerProcess.Start("distlogd", "dotnet", [options.DistlogdPath, "--config", "distlogd.yaml"], directory,
+        return ListeningServer.Start("distlogd", "dotnet", [options.DistlogdPath, "--config", "distlogd.yaml"], directory, port, StartTimeout,
             options.DistlogdEnvironment);
-        server.WaitForPort(port, StartTimeout);
-        return server;
     }
 }

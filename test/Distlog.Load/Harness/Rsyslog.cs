@@ -11,7 +11,7 @@ static class Rsyslog
         System.IO.File.Exists(Daemon) &&
         Directory.EnumerateDirectories("/usr/lib").Any(d => System.IO.File.Exists(Path.Combine(d, "rsyslog", "imczmq.so")));
 
-    public static ServerProcess Start(LoadOptions options, string directory, int port, string output)
+    public static ChildProcess Start(LoadOptions options, string directory, int port, string output)
     {
         var work = Path.Combine(directory, "work");
         Directory.CreateDirectory(work);
@@ -22,8 +22,7 @@ static class Rsyslog
         var path = Path.Combine(directory, "rsyslog.conf");
         System.IO.File.WriteAllText(path, config);
 
-        var server = ServerProcess.Start("rsyslogd", Daemon, ["-n", "-f", path, "-i", Path.Combine(directory, "rsyslogd.pid")], directory);
-        server.WaitForPort(port, StartTimeout);
-        return server;
+        return ListeningServer.Start("rsyslogd", Daemon, ["-n", "-f", path, "-i", Path.Combine(directory, "rsyslogd.pid")], directory, port,
+            StartTimeout);
     }
 }

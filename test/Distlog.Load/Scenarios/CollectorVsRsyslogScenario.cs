@@ -86,7 +86,7 @@ sealed class CollectorVsRsyslogScenario : IScenario
         var output = folder.File("out.clef");
         var curve = options.Curve ? CurveKeys.Write(folder.Path) : null;
         using var server = Distlogd.Start(options, folder.Path, port, [Distlogd.File(output, options.FileArgs)], security: curve?.Yaml);
-        using var diagnosis = Diagnosis.Start(options, server.Pid);
+        using var diagnosis = Diagnosis.Start(options, server.Id);
         return Measure(server, port, frames: 2, output, events, options.Warmup, perMessage, diagnosis, curve);
     }
 
@@ -99,25 +99,25 @@ sealed class CollectorVsRsyslogScenario : IScenario
         return Measure(server, port, frames: 1, output, events, options.Warmup, perMessage);
     }
 
-    static Measurement Measure(ServerProcess server, int port, int frames, string output, long events, long warmup, int perMessage,
+    static Measurement Measure(ChildProcess server, int port, int frames, string output, long events, long warmup, int perMessage,
         Diagnosis? diagnosis = null, CurveKeys? curve = null)
     {
         (string, object)[] args = [("endpoint", $"tcp://127.0.0.1:{port}"), ("events", events), ("warmup", warmup), ("per-message", perMessage),
             ("frames", frames)];
         if (curve is not null)
             args = [.. args, ("server-key", curve.ServerPublic), ("certificate", curve.ClientSecret)];
-        using var producer = ChildProcess.Start("produce", args);
+        using var producer = RoleProcess.Start("produce", args);
         producer.WaitForReady();
         using var lines = new LineCounter(output);
         Arrival.Wait(lines.Count, warmup, Stall);
         diagnosis?.Begin();
-        var cpuBefore = ProcStats.CpuSeconds(server.Pid);
+        var cpuBefore = ProcStats.CpuSeconds(server.Id);
         var go = Clock.Now;
         producer.Go();
         var (reachedAt, _) = Arrival.Wait(lines.Count, events + warmup, Stall);
         var diagnostics = diagnosis?.End(events);
-        var cpu = ProcStats.CpuSeconds(server.Pid) - cpuBefore;
-        var rss = ProcStats.PeakRssBytes(server.Pid);
+        var cpu = ProcStats.CpuSeconds(server.Id) - cpuBefore;
+        var rss = ProcStats.PeakRssBytes(server.Id);
         // A receiver that lost events leaves the producer waiting for room: then the harness's GO is the start.
         var first = reachedAt != 0 ? producer.WaitFor(ChildConsole.Result, ResultTimeout).Int64("first") : go;
         server.Stop();

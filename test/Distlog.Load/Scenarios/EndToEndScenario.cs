@@ -96,12 +96,12 @@ sealed class EndToEndScenario : IScenario
             : [Distlogd.File(file, options.FileArgs, options.StoreWhenFull), Distlogd.Publish(FreePort.Next())];
         using var server = Distlogd.Start(options, folder.Path, port, plugins);
 
-        var apps = new List<ChildProcess>();
+        var apps = new List<RoleProcess>();
         try
         {
             for (var i = 0; i < producers; i++)
             {
-                apps.Add(ChildProcess.Start("app", options.AppEnvironment, ("endpoint", $"tcp://127.0.0.1:{port}"), ("tasks", tasks),
+                apps.Add(RoleProcess.Start("app", options.AppEnvironment, ("endpoint", $"tcp://127.0.0.1:{port}"), ("tasks", tasks),
                     ("per-task", EventsPerTask - 2), ("warmup-tasks", warmTasks), ("app", $"load-{i + 1}")));
             }
             var warm = apps.Sum(app => app.WaitFor(ChildConsole.Ready, ReadyTimeout).Int64("warmup-events"));
@@ -110,17 +110,17 @@ sealed class EndToEndScenario : IScenario
             using var rows = new SqliteCounter(store);
             long Arrived() => options.EndToEndSqlite ? Math.Min(lines.Count(), rows.Rows()) : lines.Count();
             Arrival.Wait(Arrived, warm, Stall, TimeSpan.FromMilliseconds(20));
-            using var diagnosis = Diagnosis.Start(options, server.Pid);
+            using var diagnosis = Diagnosis.Start(options, server.Id);
             diagnosis?.Begin();
-            var cpuBefore = ProcStats.CpuSeconds(server.Pid);
+            var cpuBefore = ProcStats.CpuSeconds(server.Id);
             var go = Clock.Now;
             foreach (var app in apps)
                 app.Go();
             Func<long>[] stores = options.EndToEndSqlite ? [lines.Count, rows.Rows] : [lines.Count];
             var (reached, _) = Arrival.WaitAll(stores, warm + expected, Stall, TimeSpan.FromMilliseconds(20));
             var reachedAt = reached.Contains(0) ? 0 : reached.Max();
-            var cpu = ProcStats.CpuSeconds(server.Pid) - cpuBefore;
-            var rss = ProcStats.PeakRssBytes(server.Pid);
+            var cpu = ProcStats.CpuSeconds(server.Id) - cpuBefore;
+            var rss = ProcStats.PeakRssBytes(server.Id);
             var diagnostics = diagnosis?.End(expected);
             var results = reached[0] != 0 ? apps.Select(app => app.WaitFor(ChildConsole.Result, ResultTimeout)).ToList() : [];
             server.Stop();

@@ -38,17 +38,25 @@ sealed class PluginScenario : IScenario
             """, table);
 
         Compare(options, section, table, "sqlite", MeasureSqlitePlugin, MeasureSqliteRaw, MeasureSqliteDirect);
-        var redisFolder = new RunFolder(options, "s4-redis-server");
-        var redisPort = FreePort.Next();
-        using (var redis = RedisServer.Start(redisFolder.Path, redisPort))
+        using (var redis = StartRedis())
         {
             Compare(options, section, table, "redis (stream)",
-                (o, n, run) => MeasureRedisPlugin(o, n, run, redisPort),
-                (o, n, run) => MeasureRedisRaw(n, o.Warmup, run, redisPort), direct: null);
-            redis.Stop();
+                (o, n, run) => MeasureRedisPlugin(o, n, run, redis.Port),
+                (o, n, run) => MeasureRedisRaw(n, o.Warmup, run, redis.Port), direct: null);
         }
-        redisFolder.Dispose();
         return section;
+    }
+
+    static RedisServer StartRedis()
+    {
+        try
+        {
+            return RedisServer.Start();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new LoadException(ex.Message, ex);
+        }
     }
 
     static void Compare(LoadOptions options, ReportSection section, MarkdownTable table, string store,
@@ -117,20 +125,20 @@ sealed class PluginScenario : IScenario
     static long QueueCapacity(LoadOptions options) => options.QueueCapacity ?? options.Events + options.Warmup;
 
     /// <summary>Sends the events to distlogd and waits until <paramref name="stored"/> counts them all; stops distlogd.</summary>
-    static (double Rate, double CpuPerMillion, long Rss, string Output, string? Diagnostics) Feed(LoadOptions options, ServerProcess server, int port, long events, Func<long> stored)
+    static (double Rate, double CpuPerMillion, long Rss, string Output, string? Diagnostics) Feed(LoadOptions options, ChildProcess server, int port, long events, Func<long> stored)
     {
-        using var producer = ChildProcess.Start("produce", ("endpoint", $"tcp://127.0.0.1:{port}"), ("events", events),
+        using var producer = RoleProcess.Start("produce", ("endpoint", $"tcp://127.0.0.1:{port}"), ("events", events),
             ("warmup", options.Warmup), ("per-message", options.Batch));
         producer.WaitForReady();
-        using var diagnosis = Diagnosis.Start(options, server.Pid);
+        using var diagnosis = Diagnosis.Start(options, server.Id);
         Arrival.Wait(stored, options.Warmup, Stall);
         diagnosis?.Begin();
-        var cpuBefore = ProcStats.CpuSeconds(server.Pid);
+        var cpuBefore = ProcStats.CpuSeconds(server.Id);
         producer.Go();
         var (reachedAt, _) = Arrival.Wait(stored, events + options.Warmup, Stall);
         var diagnostics = diagnosis?.End(events);
-        var cpu = ProcStats.CpuSeconds(server.Pid) - cpuBefore;
-        var rss = ProcStats.PeakRssBytes(server.Pid);
+        var cpu = ProcStats.CpuSeconds(server.Id) - cpuBefore;
+        var rss = ProcStats.PeakRssBytes(server.Id);
         var rate = reachedAt != 0 ? Clock.Rate(events, producer.WaitFor(ChildConsole.Result, ResultTimeout).Int64("first"), reachedAt) : double.NaN;
         server.Stop();
         return (rate, Figures.CpuPerMillion(cpu, events), rss, server.Output, diagnostics);
@@ -139,21 +147,21 @@ sealed class PluginScenario : IScenario
     static Measurement MeasureSqliteRaw(LoadOptions options, long events, int run)
     {
         using var folder = new RunFolder(options, $"s4-sqlite-raw-{run}");
-        using var writer = ChildProcess.Start("sqlite-raw", ("path", folder.File("raw.db")), ("events", events), ("warmup", options.Warmup));
+        using var writer = RoleProcess.Start("sqlite-raw", ("path", folder.File("raw.db")), ("events", events), ("warmup", options.Warmup));
         return Raw(writer, events, options.Warmup);
     }
 
     static Measurement MeasureSqliteDirect(LoadOptions options, long events, int run)
     {
         using var folder = new RunFolder(options, $"s4-sqlite-direct-{run}");
-        using var writer = ChildProcess.Start("sqlite-direct", ("path", folder.File("direct.db")), ("events", events), ("warmup", options.Warmup));
+        using var writer = RoleProcess.Start("sqlite-direct", ("path", folder.File("direct.db")), ("events", events), ("warmup", options.Warmup));
         return Raw(writer, events, options.Warmup);
     }
 
     static Measurement MeasureRedisRaw(long events, long warmup, int run, int redisPort)
     {
         var key = $"distlog-raw-{run}";
-        using var writer = ChildProcess.Start("redis-raw", ("port", redisPort), ("key", key), ("events", events), ("warmup", warmup),
+        using var writer = RoleProcess.Start("redis-raw", ("port", redisPort), ("key", key), ("events", events), ("warmup", warmup),
             ("max-length", events * 10));
         var m = Raw(writer, events, warmup);
         using var redis = new RespClient(redisPort);
@@ -161,7 +169,7 @@ sealed class PluginScenario : IScenario
         return m;
     }
 
-    static Measurement Raw(ChildProcess writer, long events, long warmup)
+    static Measurement Raw(RoleProcess writer, long events, long warmup)
     {
         writer.WaitForReady();
         writer.Go();

@@ -47,9 +47,9 @@ sealed class RawCeilingScenario : IScenario
 
     static (double Rate, bool Ok, double ProducerCpu, double ConsumerCpu) Measure(long events, long warmup, int perMessage)
     {
-        using var consumer = ChildProcess.Start("consume", ("events", events + warmup), ("warmup", warmup));
+        using var consumer = RoleProcess.Start("consume", ("events", events + warmup), ("warmup", warmup));
         var endpoint = consumer.WaitForReady().Text("endpoint");
-        using var producer = ChildProcess.Start("produce", ("endpoint", endpoint), ("events", events), ("warmup", warmup),
+        using var producer = RoleProcess.Start("produce", ("endpoint", endpoint), ("events", events), ("warmup", warmup),
             ("per-message", perMessage));
         producer.WaitForReady();
         consumer.WaitFor(ChildConsole.Warm, ResultTimeout);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 
@@ -47,35 +46,12 @@ sealed class PythonPeer : IDisposable
 
     static bool? _pyzmqAvailable;
 
-    readonly Process _process;
-    readonly StringBuilder _errors = new();
+    readonly ChildProcess _process;
 
     PythonPeer(string script, params string[] arguments)
     {
         RequirePyZmq();
-        var start = new ProcessStartInfo(PythonPath)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(script);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"Cannot start {PythonPath}.");
-        _process.ErrorDataReceived += (_, e) =>
-        {
-            lock (_errors)
-            {
-                _errors.AppendLine(e.Data);
-            }
-        };
-        _process.BeginErrorReadLine();
+        _process = new ChildProcess(ChildProcess.StartInfo(PythonPath, ["-c", script, .. arguments]), "python zmq peer");
     }
 
     /// <summary>Starts a python PULL bound to a random loopback port that receives <paramref name="count"/> messages,
@@ -84,7 +60,7 @@ sealed class PythonPeer : IDisposable
     {
         int timeout = (int)(receiveTimeout ?? TimeSpan.FromSeconds(20)).TotalMilliseconds;
         var peer = new PythonPeer(PullScript, count.ToString(), timeout.ToString());
-        endpoint = peer.ReadLine(StartTimeout) ?? throw peer.Failure("printed no endpoint");
+        endpoint = peer._process.WaitForStdoutLine(_ => true, StartTimeout) ?? throw peer.Failure("printed no endpoint");
         return peer;
     }
 
@@ -94,12 +70,7 @@ sealed class PythonPeer : IDisposable
     {
         int lingerMs = (int)(linger ?? TimeSpan.FromSeconds(10)).TotalMilliseconds;
         var peer = new PythonPeer(PushScript, endpoint, lingerMs.ToString());
-        foreach (byte[][] frames in messages)
-        {
-            peer._process.StandardInput.WriteLine(JsonSerializer.Serialize(Array.ConvertAll(frames, Convert.ToBase64String)));
-        }
-
-        peer._process.StandardInput.Close();
+        peer._process.WriteInput(string.Concat(messages.Select(frames => JsonSerializer.Serialize(Array.ConvertAll(frames, Convert.ToBase64String)) + "\n")));
         return peer;
     }
 
@@ -110,9 +81,10 @@ sealed class PythonPeer : IDisposable
     /// <summary>Waits for a pull peer to receive all its messages and exit; returns the frames of each message.</summary>
     public IReadOnlyList<byte[][]> ReadMessages(TimeSpan? timeout = null)
     {
-        string output = WaitForExit(timeout ?? TimeSpan.FromSeconds(60));
+        WaitForExit(timeout ?? TimeSpan.FromSeconds(60));
         var messages = new List<byte[][]>();
-        foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        // The first line is the endpoint; each of the others is a message.
+        foreach (string line in _process.StdoutLines.Skip(1).Where(l => l.Length > 0))
         {
             string[] frames = JsonSerializer.Deserialize<string[]>(line) ?? [];
             messages.Add(Array.ConvertAll(frames, Convert.FromBase64String));
@@ -121,34 +93,21 @@ sealed class PythonPeer : IDisposable
         return messages;
     }
 
-    /// <summary>Waits for the peer to exit successfully and returns the rest of its standard output.</summary>
-    public string WaitForExit(TimeSpan timeout)
+    /// <summary>Waits for the peer to exit successfully.</summary>
+    public void WaitForExit(TimeSpan timeout)
     {
-        Task<string> output = _process.StandardOutput.ReadToEndAsync();
-        if (!_process.WaitForExit(timeout) || !output.Wait(timeout))
+        if (!_process.Exits(timeout))
         {
             throw Failure($"did not finish within {timeout}");
         }
 
-        _process.WaitForExit(); // flushes the asynchronous stderr reader
         if (_process.ExitCode != 0)
         {
             throw Failure($"exited with code {_process.ExitCode}");
         }
-
-        return output.Result;
     }
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => _process.Dispose();
 
     /// <summary>Fails the test unless /usr/bin/python3 can import zmq.</summary>
     public static void RequirePyZmq()
@@ -171,36 +130,17 @@ sealed class PythonPeer : IDisposable
     {
         try
         {
-            using Process check = Process.Start(new ProcessStartInfo(PythonPath, ["-c", "import zmq"])
-            {
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            })!;
-            reason = check.StandardError.ReadToEnd().Trim();
-            check.WaitForExit();
-            return check.ExitCode == 0;
+            using var check = new ChildProcess(ChildProcess.StartInfo(PythonPath, ["-c", "import zmq"]));
+            int exitCode = check.WaitForExit(StartTimeout);
+            reason = check.Stderr.Trim();
+            return exitCode == 0;
         }
-        catch (System.ComponentModel.Win32Exception ex)
+        catch (InvalidOperationException ex)
         {
             reason = ex.Message;
             return false;
         }
     }
 
-    string? ReadLine(TimeSpan timeout)
-    {
-        Task<string?> line = _process.StandardOutput.ReadLineAsync();
-        return line.Wait(timeout) ? line.Result : null;
-    }
-
-    Exception Failure(string what)
-    {
-        string errors;
-        lock (_errors)
-        {
-            errors = _errors.ToString().Trim();
-        }
-
-        return new InvalidOperationException($"The python zmq peer {what}. Its stderr: {errors}");
-    }
+    Exception Failure(string what) => new InvalidOperationException($"The python zmq peer {what}. Its stderr: {_process.Stderr.Trim()}");
 }

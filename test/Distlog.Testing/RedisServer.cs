@@ -1,15 +1,14 @@
 using System.Diagnostics;
-using System.Net;
+using System.Globalization;
 using System.Net.Sockets;
-using Distlog.Collector.Plugins.Redis.Resp;
 
-namespace Distlog.Collector.Tests.Support;
+namespace Distlog.Testing;
 
 /// <summary>
-/// A real <c>redis-server</c> on a free loopback port, for tests: without persistence, or with an append-only file
-/// in a data folder. It can be killed and restarted on the same port; <see cref="Dispose"/> stops it.
+/// A real <c>redis-server</c> on a free loopback port, for tests and the load harness: without persistence, or with an
+/// append-only file in a data folder. It can be killed and restarted on the same port; <see cref="ServerProcess.Dispose"/> stops it.
 /// </summary>
-sealed class RedisServer : ServerProcess
+public sealed class RedisServer : ServerProcess
 {
     const string InstalledPath = "/usr/bin/redis-server";
     const int StartAttempts = 3;
@@ -26,7 +25,7 @@ sealed class RedisServer : ServerProcess
         Password = password;
     }
 
-    /// <summary>The loopback port the server listens on; it stays the same across <see cref="Restart"/>.</summary>
+    /// <summary>The loopback port the server listens on; it stays the same across <see cref="ServerProcess.Restart"/>.</summary>
     public int Port { get; }
 
     /// <summary>The <c>requirepass</c> password, or null.</summary>
@@ -35,19 +34,17 @@ sealed class RedisServer : ServerProcess
     /// <summary><c>127.0.0.1:port</c>, as the redis plugin's <c>server</c> argument takes it.</summary>
     public string Address => $"127.0.0.1:{Port}";
 
-    /// <summary>The address as an endpoint.</summary>
-    public RedisEndpoint Endpoint => new("127.0.0.1", Port);
-
     /// <summary>Starts a server on a free port and waits until it answers.</summary>
     /// <param name="password">The <c>requirepass</c> password, or null.</param>
     /// <param name="dataFolder">Where to keep an append-only file, fsynced before every reply, so that what the server
-    /// acknowledged survives <see cref="Kill"/> and is loaded again by <see cref="Restart"/>; null: no persistence.</param>
+    /// acknowledged survives <see cref="ServerProcess.Kill"/> and is loaded again by <see cref="ServerProcess.Restart"/>; null: no persistence.</param>
+    /// <exception cref="InvalidOperationException">redis-server is not installed, or did not start.</exception>
     public static RedisServer Start(string? password = null, string? dataFolder = null)
     {
         var executable = FindExecutable();
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RedisServer(executable, FreePort(), password, dataFolder);
+            var server = new RedisServer(executable, FreePort.Next(), password, dataFolder);
             try
             {
                 server.Launch();
@@ -61,43 +58,14 @@ sealed class RedisServer : ServerProcess
         }
     }
 
-    /// <summary>A new connection, authenticated where the server has a password, on <paramref name="database"/>.</summary>
-    public RespConnection Connect(int database = 0)
-    {
-        var connection = RespConnection.Connect(Endpoint);
-        if (Password is not null)
-            connection.Authenticate(null, Password);
-        if (database != 0)
-            connection.Select(database);
-        return connection;
-    }
-
-    protected override void Launch()
-    {
-        var start = new ProcessStartInfo(_executable)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in Arguments())
-            start.ArgumentList.Add(argument);
-
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Remember(e.Data);
-        process.ErrorDataReceived += (_, e) => Remember(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        Started(process);
-        WaitForPing(process);
-    }
+    /// <inheritdoc/>
+    protected override void Launch() => WaitForInfo(Run(ChildProcess.StartInfo(_executable, Arguments())));
 
     IEnumerable<string> Arguments()
     {
         string[] arguments =
         [
-            "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
+            "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
             "--save", "", "--daemonize", "no", "--loglevel", "warning",
         ];
         string[] persistence = _dataFolder is null
@@ -107,7 +75,7 @@ sealed class RedisServer : ServerProcess
         return Password is null ? arguments : [.. arguments, "--requirepass", Password];
     }
 
-    void WaitForPing(Process process)
+    void WaitForInfo(ChildProcess process)
     {
         var deadline = Stopwatch.StartNew();
         Exception? lastError = null;
@@ -121,14 +89,13 @@ sealed class RedisServer : ServerProcess
 
             try
             {
-                using var connection = Connect();
                 // The process id tells our server from another one that won a race for the same port; INFO answers
                 // while an append-only file is still loading, when every other command is refused with LOADING.
-                var info = connection.Execute("INFO").AsString()!;
+                var info = RedisInfo.Read(Port, Password);
                 if (info.Contains($"process_id:{process.Id}\r\n", StringComparison.Ordinal) && info.Contains("loading:0\r\n", StringComparison.Ordinal))
                     return;
             }
-            catch (RedisException ex)
+            catch (Exception ex) when (ex is IOException or SocketException)
             {
                 lastError = ex;
             }
@@ -156,14 +123,5 @@ sealed class RedisServer : ServerProcess
 
         throw new InvalidOperationException(
             $"redis-server was not found at {InstalledPath} or on PATH. The Redis tests need a real server: install it with `apt-get install redis-server`.");
-    }
-
-    static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
