@@ -1,40 +1,21 @@
 using System.Globalization;
 using Distlog.Clef;
 using Distlog.Cli.Filtering;
+using Distlog.Collector.Plugins.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Distlog.Cli.Tests.Support;
 
-/// <summary>An SQLite store with the collector's schema (from the API contract), filled from CLEF lines.</summary>
+/// <summary>An SQLite store with the collector's schema (its <see cref="SqliteSchema"/>, compiled in here), filled from CLEF lines.</summary>
 static class StoreFile
 {
-    const string Schema = """
-        PRAGMA journal_mode=WAL;
-        CREATE TABLE IF NOT EXISTS events (
-          id          INTEGER PRIMARY KEY,
-          timestamp   TEXT    NOT NULL,
-          level       INTEGER NOT NULL,
-          application TEXT,
-          system      TEXT,
-          root        TEXT,
-          task_key    TEXT,
-          message     TEXT,
-          exception   TEXT,
-          clef        TEXT    NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS ix_events_root        ON events(root, id);
-        CREATE INDEX IF NOT EXISTS ix_events_time        ON events(timestamp);
-        CREATE INDEX IF NOT EXISTS ix_events_level_time  ON events(level, timestamp);
-        CREATE INDEX IF NOT EXISTS ix_events_app_time    ON events(application, timestamp);
-        """;
-
     public static string Create(string path, IEnumerable<(char System, string Clef)> events)
     {
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         connection.Open();
         using (var schema = connection.CreateCommand())
         {
-            schema.CommandText = Schema;
+            schema.CommandText = "PRAGMA journal_mode=WAL;" + SqliteSchema.Create;
             schema.ExecuteNonQuery();
         }
 

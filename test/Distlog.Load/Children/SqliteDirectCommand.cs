@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Diagnostics;
+using Distlog.Collector.Plugins.Sqlite;
 using Distlog.Load.Payloads;
 using Distlog.Load.Stores;
 using Microsoft.Data.Sqlite;
@@ -28,8 +29,8 @@ static class SqliteDirectCommand
         connection.Open();
         var db = connection.Handle!;
         Check(db, raw.sqlite3_exec(db, EventsSchema.Pragmas));
-        Check(db, raw.sqlite3_exec(db, EventsSchema.Create));
-        Check(db, raw.sqlite3_prepare_v2(db, EventsSchema.Insert, out var insert));
+        Check(db, raw.sqlite3_exec(db, SqliteSchema.Create));
+        Check(db, raw.sqlite3_prepare_v2(db, SqliteSchema.Insert, out var insert));
         var line = new byte[ClefPayload.Length];
         var message = new byte[128];
         Insert(db, insert, line, message, events, args.Int64("warmup", 0), batch);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Distlog.Collector.Plugins.Sqlite;
 using Distlog.Load.Payloads;
 using Distlog.Load.Stores;
 using Microsoft.Data.Sqlite;
@@ -25,9 +26,9 @@ static class SqliteRawCommand
         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = args.Text("path"), Pooling = false }.ToString());
         connection.Open();
         Execute(connection, EventsSchema.Pragmas);
-        Execute(connection, EventsSchema.Create);
+        Execute(connection, SqliteSchema.Create);
         using var insert = connection.CreateCommand();
-        insert.CommandText = EventsSchema.Insert;
+        insert.CommandText = SqliteSchema.Insert;
         string[] names = ["$timestamp", "$level", "$application", "$system", "$root", "$task_key", "$message", "$exception", "$clef"];
         var parameters = names.Select(name => insert.Parameters.Add(name, SqliteType.Text)).ToArray();
         insert.Prepare();
