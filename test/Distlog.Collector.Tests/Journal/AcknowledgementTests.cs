@@ -74,9 +74,13 @@ public sealed class AcknowledgementTests
         sender[0] |= 1;
         var dealer = ZmqContext.Shared.CreateSocket(ZmqSocketType.Dealer);
         dealer.SetRoutingId(sender);
+        // The collector can address the dealer only once the handshake is done: wait for it.
+        var events = $"inproc://ack-dealer-{Guid.NewGuid():N}";
+        dealer.Monitor(events, LibZmq.EventHandshakeSucceeded);
+        using var monitor = ZmqContext.Shared.CreateSocket(ZmqSocketType.Pair);
+        monitor.Connect(events);
         dealer.Connect(control);
-        // The collector can address the dealer only once the connection is up.
-        Thread.Sleep(300);
+        Assert.That(monitor.ReceiveMultipart(TimeSpan.FromSeconds(10)), Is.Not.Null, $"no handshake with the collector's control socket {control}");
         return dealer;
     }
 
