@@ -15,6 +15,11 @@ namespace Distlog.Collector.Ingest;
 /// </summary>
 sealed class HardLimitWatch(RejectionReporter rejections, long hardLimit) : IConnectionObserver
 {
+    // What libzmq sends before the handshake's commands (ZMTP 3). A peer refused before it has more is no ZeroMQ peer:
+    // with ZAP on, libzmq ends a connection that does not begin with a ZMTP 3 greeting (an HTTP request, a port
+    // scanner's probe) without reporting a failed handshake.
+    const int GreetingBytes = 64;
+
     readonly Dictionary<int, Connection> _open = [];
     // Disconnected, but libzmq had not yet closed the descriptor when this thread looked.
     readonly Dictionary<int, Connection> _closing = [];
@@ -105,8 +110,8 @@ sealed class HardLimitWatch(RejectionReporter rejections, long hardLimit) : ICon
         var fd = connection.Duplicate;
         // The rest of a large message may still be on its way (libzmq reads 8 KiB at a time): an open connection counts
         // whether or not bytes are waiting.
-        var state = TcpDescriptor.State(fd);
-        if (state == TcpDescriptor.Established || state == TcpDescriptor.CloseWait && TcpDescriptor.HasUnreadBytes(fd))
+        if (TcpDescriptor.TryGetInfo(fd, out var state, out var bytesAcked) && (bytesAcked < 0 || bytesAcked > GreetingBytes)
+            && (state == TcpDescriptor.Established || state == TcpDescriptor.CloseWait && TcpDescriptor.HasUnreadBytes(fd)))
         {
             rejections.Counters.CountMessage();
             rejections.Reject(RejectReason.TooLarge,

@@ -13,6 +13,7 @@ static unsafe partial class TcpDescriptor
     const string LibC = "libc";
     const int IpProtoTcp = 6;
     const int TcpInfo = 11;
+    const int BytesAckedOffset = 120;
     const int MsgPeek = 0x02;
     const int MsgDontWait = 0x40;
     const int AddressCapacity = 128;
@@ -65,13 +66,23 @@ static unsafe partial class TcpDescriptor
         return recv(fd, &one, 1, MsgPeek | MsgDontWait) > 0;
     }
 
-    /// <summary>The connection's TCP state (<c>tcpi_state</c> of <c>TCP_INFO</c>); -1 where it cannot be read.</summary>
-    public static int State(int fd)
+    /// <summary>
+    /// The connection's TCP state (<c>tcpi_state</c> of <c>TCP_INFO</c>) and how many bytes the peer acknowledged of
+    /// those sent to it (<c>tcpi_bytes_acked</c>, -1 before Linux 4.1); false where they cannot be read.
+    /// </summary>
+    public static bool TryGetInfo(int fd, out int state, out long bytesAcked)
     {
-        // struct tcp_info begins with tcpi_state; the kernel copies no more than the length given.
-        var info = stackalloc byte[8];
-        var length = 8u;
-        return getsockopt(fd, IpProtoTcp, TcpInfo, info, &length) == 0 && length > 0 ? info[0] : -1;
+        // The kernel copies no more of struct tcp_info than the length given, and says how much it copied.
+        var info = stackalloc byte[BytesAckedOffset + sizeof(long)];
+        var length = (uint)(BytesAckedOffset + sizeof(long));
+        state = -1;
+        bytesAcked = -1;
+        if (getsockopt(fd, IpProtoTcp, TcpInfo, info, &length) != 0 || length == 0)
+            return false;
+        state = info[0];
+        if (length >= BytesAckedOffset + sizeof(long))
+            bytesAcked = *(long*)(info + BytesAckedOffset);
+        return true;
     }
 
     [LibraryImport(LibC, SetLastError = true)]

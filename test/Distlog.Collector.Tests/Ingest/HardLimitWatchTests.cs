@@ -50,7 +50,7 @@ public sealed class HardLimitWatchTests
     }
 
     [Test]
-    public void OnlyConnectionsLibzmqDroppedForSizeAreCountedNotOnesThatClosedOrWereReset()
+    public void OnlyConnectionsLibzmqDroppedForSizeAreCountedNotOnesThatClosedOrWereResetOrSpokeHttp()
     {
         var log = new CollectingSink();
         var sink = new CollectingBatchSink();
@@ -69,11 +69,16 @@ public sealed class HardLimitWatchTests
         reset.Send("PLC", Some.ClefLine(100));
         Assert.That(Eventually.Holds(() => sink.Events.Length == 101), Is.True);
         reset.Reset();
-        // Announces more than the hard limit, sends some of it, and stays: libzmq has stopped in the middle.
+        // No ZeroMQ peer at all; libzmq ends it at its first bytes, and says no more than for a peer that left.
+        using var http = new System.Net.Sockets.TcpClient();
+        http.Connect(System.Net.IPEndPoint.Parse(endpoint["tcp://".Length..]));
+        // Announces more than the hard limit, sends some of it, and stays: libzmq has stopped in the middle. Its
+        // handshake ends after the HTTP client's connection has been seen.
         using var large = new ZmtpPeer(endpoint);
+        http.GetStream().Write("GET /metrics HTTP/1.1\r\nHost: distlogd\r\n\r\n"u8);
         large.SendAnnounced(HardLimit + 1, sent: 100_000);
 
-        Assert.That(Eventually.Holds(() => ingest.ConnectionsLookedAt >= 3 && counters.Rejected(RejectReason.TooLarge) >= 1), Is.True, string.Join("\n", log.Messages));
+        Assert.That(Eventually.Holds(() => ingest.ConnectionsLookedAt >= 4 && counters.Rejected(RejectReason.TooLarge) >= 1), Is.True, string.Join("\n", log.Messages));
         Assert.That(counters.Rejected(RejectReason.TooLarge), Is.EqualTo(1), string.Join("\n", log.Messages));
         Assert.That(log.Messages, Has.Some.EqualTo($"Rejected a message (TooLarge): a message from {large.LocalEndPoint} {Refusal}"));
 
