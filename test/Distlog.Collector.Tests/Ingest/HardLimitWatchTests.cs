@@ -89,6 +89,32 @@ public sealed class HardLimitWatchTests
     }
 
     [Test]
+    public void EachMessageOverTheHardLimitIsCountedOnceWhileConnectionsComeAndGoAndReuseDescriptors()
+    {
+        const int Connections = 60, EveryLarge = 10;
+        var log = new CollectingSink();
+        var sink = new CollectingBatchSink();
+        var counters = new IngestCounters();
+        using var plugin = StartPlugin(sink, log);
+        using var ingest = StartIngest(counters, log, plugin);
+        var endpoint = ingest.BoundEndpoints.Single();
+
+        // Each closes at once: libzmq closes its descriptor and accepts the next connection on the same number.
+        for (var i = 0; i < Connections; i++)
+        {
+            using var peer = new ZmtpPeer(endpoint);
+            if (i % EveryLarge == 0)
+                peer.SendAnnounced(HardLimit + 1, sent: 100_000);
+            else
+                peer.Send("PLC", Some.ClefLine(i));
+        }
+
+        Assert.That(Eventually.Holds(() => ingest.ConnectionsLookedAt == Connections && sink.Events.Length == Connections - Connections / EveryLarge), Is.True,
+            $"looked at {ingest.ConnectionsLookedAt}, events {sink.Events.Length}\n" + string.Join("\n", log.Messages));
+        Assert.That(counters.Rejected(RejectReason.TooLarge), Is.EqualTo(Connections / EveryLarge));
+    }
+
+    [Test]
     public void WithCurveAnAuthorisedClientsMessageOverTheHardLimitIsCountedAndARefusedHandshakeIsNot()
     {
         using var folder = new TempFolder();
