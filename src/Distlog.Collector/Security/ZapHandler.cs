@@ -67,10 +67,10 @@ sealed class ZapHandler
 
     /// <summary>
     /// Reads <paramref name="socket"/>'s connection events from now on, reporting failed handshakes to
-    /// <paramref name="server"/> (where it has CURVE) and every connection to <paramref name="observer"/>. A socket
-    /// has one monitor: watch it once, with both. Call on the socket's thread, before it binds.
+    /// <paramref name="server"/> and every connection to <paramref name="observer"/>, where given. A socket has one
+    /// monitor: watch it once, with both. Call on the socket's thread, before it binds.
     /// </summary>
-    public void Watch(ZmqSocket socket, CurveServer? server, IConnectionObserver? observer = null) => Watch(socket, server, observer, null);
+    public void Watch(ZmqSocket socket, CurveServer server, IConnectionObserver? observer = null) => Watch(socket, server, observer, null);
 
     /// <summary>
     /// Tells <paramref name="observer"/> of every connection of <paramref name="socket"/>, a socket without CURVE. Its
