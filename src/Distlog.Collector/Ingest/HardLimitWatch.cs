@@ -29,7 +29,7 @@ sealed class HardLimitWatch(RejectionReporter rejections, long hardLimit) : ICon
     /// <summary>Connections looked at and let go after their disconnect (for tests; read on any thread).</summary>
     public int LookedAt => Volatile.Read(ref _lookedAt);
 
-    /// <summary>The TCP ports of the ingest endpoints, known once they are bound; other connections are let be.</summary>
+    /// <summary>The TCP ports of the ingest endpoints bound so far; connections to other ports are let be.</summary>
     public void Listen(IEnumerable<string> endpoints)
     {
         var ports = new List<int>();

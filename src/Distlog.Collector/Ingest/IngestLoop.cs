@@ -171,9 +171,9 @@ sealed partial class IngestLoop : IDisposable
             {
                 socket.Bind(endpoint);
                 bound.Add(socket.LastEndpoint);
+                watch?.Listen(bound);
             }
             BoundEndpoints = bound;
-            watch?.Listen(bound);
             return socket;
         }
         catch
