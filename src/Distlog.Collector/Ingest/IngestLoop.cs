@@ -15,7 +15,7 @@ namespace Distlog.Collector.Ingest;
 /// <remarks>
 /// The size limit is enforced here, per message, because libzmq's <c>ZMQ_MAXMSGSIZE</c> would drop the whole
 /// connection and the messages queued behind the large one. <c>ZMQ_MAXMSGSIZE</c> is set only as a last-resort
-/// memory guard, <see cref="HardLimitFactor"/> times larger.
+/// memory guard, <see cref="HardLimitFactor"/> times larger; <see cref="HardLimitWatch"/> counts what libzmq refuses there.
 /// </remarks>
 sealed partial class IngestLoop : IDisposable
 {
@@ -37,6 +37,7 @@ sealed partial class IngestLoop : IDisposable
     readonly IReadOnlyList<string> _controlEndpoints;
     readonly ClefBuffer _clef = new();
     AckChannel? _acks;
+    HardLimitWatch? _hardLimitWatch;
     readonly Thread _thread;
     readonly ManualResetEventSlim _started = new();
     Exception? _startFailure;
@@ -75,6 +76,9 @@ sealed partial class IngestLoop : IDisposable
 
     /// <summary>Chunks of received lines allocated so far (for tests; read once ingest is idle).</summary>
     internal int LineChunksAllocated => _decoder.LineChunksAllocated;
+
+    /// <summary>Connections that ended and were looked at for a message over the hard limit (for tests; Linux only).</summary>
+    internal int ConnectionsLookedAt => _hardLimitWatch?.LookedAt ?? 0;
 
     /// <summary>Binds the endpoints on the ingest thread and starts receiving; throws what binding threw.</summary>
     public void Start()
@@ -154,13 +158,20 @@ sealed partial class IngestLoop : IDisposable
             socket.Linger = TimeSpan.Zero;
             socket.ReceiveTimeout = PollInterval;
             socket.ReceiveHighWatermark = _settings.ReceiveHighWatermark;
-            socket.MaxMessageSize = Math.Max(MinimumHardLimit, (long)_settings.MaxMessageBytes * HardLimitFactor);
-            Curve?.ApplyTo(socket);
+            var hardLimit = Math.Max(MinimumHardLimit, (long)_settings.MaxMessageBytes * HardLimitFactor);
+            socket.MaxMessageSize = hardLimit;
+            // libzmq tells nobody of a message over the hard limit: the watch counts it, from the socket's one monitor.
+            var watch = _hardLimitWatch = TcpDescriptor.IsSupported ? new HardLimitWatch(_rejections, hardLimit) : null;
+            if (Curve is not null)
+                Curve.ApplyTo(socket, observer: watch);
+            else if (watch is not null)
+                Security.ZapHandler.Shared.Watch(socket, watch);
             var bound = new List<string>(_settings.Endpoints.Count);
             foreach (var endpoint in _settings.Endpoints)
             {
                 socket.Bind(endpoint);
                 bound.Add(socket.LastEndpoint);
+                watch?.Listen(bound);
             }
             BoundEndpoints = bound;
             return socket;

@@ -7,7 +7,8 @@ namespace Distlog.Collector.Ingest;
 /// <summary>
 /// Counts each rejection and reports it through the collector's own log, rate-limited: the first of each reason at once,
 /// then at most one warning per reason and <see cref="Window"/>, saying how many were not reported in between.
-/// Pickle is reported once per process. Used by the ingest thread only.
+/// Pickle is reported once per process. Used by the ingest thread, and by the ZAP thread for the messages over the hard
+/// limit that libzmq refuses itself (<see cref="HardLimitWatch"/>): thread-safe.
 /// </summary>
 sealed class RejectionReporter(IngestCounters counters, ILogger log)
 {
@@ -29,8 +30,13 @@ sealed class RejectionReporter(IngestCounters counters, ILogger log)
             return;
         }
 
-        if (!_warnings[i].TryWarn(out var suppressed))
-            return;
+        long suppressed;
+        // Uncontended but for a refusal on the ZAP thread; taken for rejected messages only.
+        lock (_warnings[i])
+        {
+            if (!_warnings[i].TryWarn(out suppressed))
+                return;
+        }
 
         var text = ControlCharacters.Escape(detail.Length > MaxDetailLength ? detail[..MaxDetailLength] + "…" : detail);
         if (suppressed > 0)

@@ -75,13 +75,14 @@ sealed class CurveServer : IDisposable
     /// <summary>
     /// Makes <paramref name="socket"/> (a socket of <see cref="ZmqContext.Shared"/>) a CURVE server with this collector's
     /// key, authenticated by the allow-list, its failed handshakes counted; the addresses <paramref name="barrier"/> bars are
-    /// refused first. Call on the socket's thread, before binding.
+    /// refused first; <paramref name="observer"/>, where given, is told of every connection (the socket's one monitor
+    /// serves both). Call on the socket's thread, before binding.
     /// </summary>
-    public void ApplyTo(ZmqSocket socket, PeerBarrier? barrier = null)
+    public void ApplyTo(ZmqSocket socket, PeerBarrier? barrier = null, IConnectionObserver? observer = null)
     {
         socket.SetCurveServer(_keys.SecretKey);
         socket.ZapDomain = barrier is null ? _domain : ZapHandler.Shared.Register(this, barrier);
-        ZapHandler.Shared.Watch(socket, this);
+        ZapHandler.Shared.Watch(socket, this, observer);
     }
 
 

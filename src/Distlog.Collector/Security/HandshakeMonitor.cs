@@ -10,17 +10,26 @@ namespace Distlog.Collector.Security;
 /// descriptor), and the failure is reported when that connection ends, which libzmq announces right after it. A
 /// connection that libzmq has already closed when the accept event is read (a client without CURVE is dropped within
 /// microseconds) is reported from "an unknown address", with the endpoint it reached. Refusals
-/// by ZAP are reported by <see cref="ZapHandler"/>, which knows the key.
+/// by ZAP are reported by <see cref="ZapHandler"/>, which knows the key. Without a CURVE server it only tells
+/// <paramref name="observer"/>; with neither it reads and drops the events.
 /// </summary>
-sealed class HandshakeMonitor(ZmqSocket socket, CurveServer server)
+sealed class HandshakeMonitor(ZmqSocket socket, CurveServer? server, IConnectionObserver? observer)
 {
     const uint MechanismMismatch = 0x11000002;
     const uint Cryptographic = 0x11000001;
 
     readonly Dictionary<int, string> _peers = [];
     (HandshakeRefusal Kind, string Reason)? _failure;
+    // Any failed handshake, ZAP's refusals too, until the disconnect that follows it.
+    bool _handshakeFailed;
 
     public ZmqSocket Socket => socket;
+
+    /// <summary>A ZAP domain registered for this socket alone, given up once the socket is closed; null for none.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>Lets the observer look again at what it waits for; called on every turn of the ZAP thread.</summary>
+    public void Tick() => observer?.Tick();
 
     /// <summary>Handles the events that are waiting; false once the monitored socket is closed.</summary>
     public bool Read()
@@ -34,9 +43,12 @@ sealed class HandshakeMonitor(ZmqSocket socket, CurveServer server)
             switch (kind)
             {
                 case LibZmq.EventAccepted:
-                    _peers[value] = PeerAddress.Of(value);
+                    if (server is not null)
+                        _peers[value] = PeerAddress.Of(value);
+                    observer?.Accepted(value);
                     break;
                 case LibZmq.EventHandshakeFailedProtocol:
+                    _handshakeFailed = true;
                     _failure = (uint)value switch
                     {
                         MechanismMismatch => (HandshakeRefusal.NoCurve, "a client without CURVE (or with another mechanism); this collector requires CURVE"),
@@ -47,18 +59,23 @@ sealed class HandshakeMonitor(ZmqSocket socket, CurveServer server)
                 case LibZmq.EventHandshakeFailedNoDetail:
                     // Indistinguishable here: a plain client that saw the server ask for CURVE and hung up first, and a
                     // port probe that connects and closes.
+                    _handshakeFailed = true;
                     _failure = (HandshakeRefusal.NoCurve, "the client closed the connection during the handshake (a client without CURVE does, and so does a port probe)");
                     break;
                 case LibZmq.EventHandshakeFailedAuth:
+                    _handshakeFailed = true;
                     _failure = null;
                     break;
                 case LibZmq.EventDisconnected:
                     var address = _peers.Remove(value, out var peer) ? peer : "an unknown address";
                     if (_failure is { } failure)
-                        server.Refused(failure.Kind, frames.Length > 1 ? $"{address} to {System.Text.Encoding.UTF8.GetString(frames[1])}" : address, failure.Reason);
+                        server?.Refused(failure.Kind, frames.Length > 1 ? $"{address} to {System.Text.Encoding.UTF8.GetString(frames[1])}" : address, failure.Reason);
+                    observer?.Disconnected(value, _handshakeFailed);
                     _failure = null;
+                    _handshakeFailed = false;
                     break;
                 case LibZmq.EventMonitorStopped:
+                    observer?.Stopped();
                     return false;
             }
         }

@@ -10,14 +10,16 @@ namespace Distlog.Collector.Security;
 /// ZAP domain. Each <see cref="CurveServer"/> registers a ZAP domain; a request is answered by the allow-list of its
 /// domain, and a domain nobody registered (or no longer does) admits nobody. A domain may also have a
 /// <see cref="PeerBarrier"/>, which refuses barred addresses first; a domain with a barrier and no CURVE admits every
-/// NULL handshake from an address that is not barred (the publish socket without CURVE). The same thread reads the connection events of every socket
-/// given to <see cref="Watch"/>, to count and report the handshakes that fail before ZAP is asked (no CURVE, the
-/// wrong server key). Started on first use, it lives as long as the process: while a CURVE socket is open the handler
-/// must answer, or libzmq would admit every client.
+/// NULL handshake from an address that is not barred (the publish socket without CURVE). The same thread reads the
+/// connection events of every socket given to <c>Watch</c>, to count and report the handshakes that fail before
+/// ZAP is asked (no CURVE, the wrong server key), and to tell each socket's <see cref="IConnectionObserver"/> of its
+/// connections. Started on first use, it lives as long as the process: while a CURVE socket is open the handler must
+/// answer, or libzmq would admit every client.
 /// </summary>
 sealed class ZapHandler
 {
     public const string Endpoint = "inproc://zeromq.zap.01";
+    const string WakeEndpoint = "inproc://distlogd-zap-wake";
     const int MonitoredEvents = LibZmq.EventAccepted | LibZmq.EventDisconnected | LibZmq.EventMonitorStopped | LibZmq.EventHandshakeFailedNoDetail
         | LibZmq.EventHandshakeFailedProtocol | LibZmq.EventHandshakeFailedAuth;
     static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
@@ -25,6 +27,8 @@ sealed class ZapHandler
 
     readonly ZmqContext _context;
     readonly ZmqSocket _requests;
+    // Told of each new monitor, so that the thread reads its events at once, not after its poll interval.
+    readonly ZmqSocket _wake;
     readonly ConcurrentDictionary<string, Domain> _domains = new(StringComparer.Ordinal);
     readonly ConcurrentQueue<HandshakeMonitor> _added = new();
     readonly List<HandshakeMonitor> _monitors = [];
@@ -36,6 +40,8 @@ sealed class ZapHandler
         // Bound before any CURVE socket exists, so that no handshake can pass unasked.
         _requests = context.CreateSocket(ZmqSocketType.Rep);
         _requests.Bind(Endpoint);
+        _wake = context.CreateSocket(ZmqSocketType.Pull);
+        _wake.Bind(WakeEndpoint);
         new Thread(Run) { Name = "distlogd ZAP", IsBackground = true }.Start();
     }
 
@@ -61,9 +67,25 @@ sealed class ZapHandler
 
     /// <summary>
     /// Reads <paramref name="socket"/>'s connection events from now on, reporting failed handshakes to
-    /// <paramref name="server"/>. Call on the socket's thread, before it binds.
+    /// <paramref name="server"/> and every connection to <paramref name="observer"/>, where given. A socket has one
+    /// monitor: watch it once, with both. Call on the socket's thread, before it binds.
     /// </summary>
-    public void Watch(ZmqSocket socket, CurveServer server)
+    public void Watch(ZmqSocket socket, CurveServer server, IConnectionObserver? observer = null) => Watch(socket, server, observer, null);
+
+    /// <summary>
+    /// Tells <paramref name="observer"/> of every connection of <paramref name="socket"/>, a socket without CURVE. Its
+    /// handshakes are put to this handler too, which admits every NULL one, after reading the socket's connection
+    /// events: a connection's accept event is then always read before the connection can bring a message. Call on the
+    /// socket's thread, before it binds.
+    /// </summary>
+    public void Watch(ZmqSocket socket, IConnectionObserver observer)
+    {
+        var domain = Register(new Domain(null, null));
+        socket.ZapDomain = domain;
+        Watch(socket, null, observer, domain);
+    }
+
+    void Watch(ZmqSocket socket, CurveServer? server, IConnectionObserver? observer, string? domain)
     {
         var endpoint = $"inproc://distlogd-handshakes-{Interlocked.Increment(ref _lastId)}";
         socket.Monitor(endpoint, MonitoredEvents);
@@ -78,7 +100,10 @@ sealed class ZapHandler
             throw;
         }
         // Connected here, so that no event is lost before the ZAP thread takes the reader over.
-        _added.Enqueue(new HandshakeMonitor(reader, server));
+        _added.Enqueue(new HandshakeMonitor(reader, server, observer) { Domain = domain });
+        using var wake = _context.CreateSocket(ZmqSocketType.Push);
+        wake.Connect(WakeEndpoint);
+        wake.Send([]);
     }
 
     void Run()
@@ -91,23 +116,38 @@ sealed class ZapHandler
                 _monitors.Add(monitor);
             sockets.Clear();
             sockets.Add(_requests);
+            sockets.Add(_wake);
             foreach (var monitor in _monitors)
                 sockets.Add(monitor.Socket);
             if (readable.Length < sockets.Count)
                 readable = new bool[sockets.Count * 2];
             Array.Clear(readable);
 
-            if (ZmqPoller.Poll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sockets), readable, PollInterval) == 0)
+            var ready = ZmqPoller.Poll(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(sockets), readable, PollInterval);
+            foreach (var monitor in _monitors)
+                monitor.Tick();
+            if (ready == 0)
                 continue;
             if (readable[0])
                 Answer();
-            for (var i = _monitors.Count - 1; i >= 0; i--)
+            while (readable[1] && _wake.ReceiveMultipart(TimeSpan.Zero) is not null)
             {
-                if (readable[i + 1] && !_monitors[i].Read())
-                {
-                    _monitors[i].Socket.Dispose();
-                    _monitors.RemoveAt(i);
-                }
+            }
+            ReadMonitors();
+        }
+    }
+
+    /// <summary>Handles every monitor's waiting events; a monitor whose socket is closed is let go, with its domain.</summary>
+    void ReadMonitors()
+    {
+        for (var i = _monitors.Count - 1; i >= 0; i--)
+        {
+            if (!_monitors[i].Read())
+            {
+                _monitors[i].Socket.Dispose();
+                if (_monitors[i].Domain is { } domain)
+                    Unregister(domain);
+                _monitors.RemoveAt(i);
             }
         }
     }
@@ -118,6 +158,9 @@ sealed class ZapHandler
         var request = _requests.ReceiveMultipart(TimeSpan.Zero);
         if (request is null)
             return;
+        // libzmq reports a connection's accept before it asks about its handshake, and the connection brings no message
+        // before the answer: read now, every accept is seen while its connection is open.
+        ReadMonitors();
         var requestId = request.Length > 1 ? request[1] : [];
         if (request.Length < 6 || !request[0].AsSpan().SequenceEqual("1.0"u8))
         {
