@@ -63,4 +63,14 @@ public sealed class DistlogSinkConfigurationTests(DistlogTransport transport)
 
         Assert.That(selfLog, Has.One.Contains("WriteTo.Distlog: ").And.Contains(message), "not only inside a TargetInvocationException");
     }
+
+    [TestCase("")]
+    [TestCase("PL")]
+    [TestCase("p")]
+    [TestCase("X")]
+    public void ASystemThatIsNotALetterTheCollectorAcceptsIsRejectedAtConfiguration(string system)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new LoggerConfiguration().WriteTo.Distlog("tcp://localhost:5010", system: system, transport: transport));
+        Assert.That(error!.Message, Does.Contain("P (production), S (staging) or T (test)"));
+    }
 }

@@ -138,4 +138,25 @@ public sealed class DistlogSinkFailureTests(DistlogTransport transport)
         Thread.Sleep(200); // nothing more may come
         Assert.That(receiver.Lines.Single(), Does.Contain("small"));
     }
+
+    [Test]
+    public void AnUnusableEndpointIsReportedOnceAndLoggingGoesOn()
+    {
+        var messages = new List<string>();
+        SelfLog.Enable(m => { lock (messages) messages.Add(m); });
+        try
+        {
+            using (var logger = new LoggerConfiguration().WriteTo.Distlog("nonsense://nowhere", application: "x", transport: transport).CreateLogger())
+            {
+                for (var i = 0; i < 100; i++)
+                    logger.Information("still fine");
+            }
+        }
+        finally
+        {
+            SelfLog.Disable();
+        }
+
+        Assert.That(messages.Count(m => m.Contains("cannot connect to nonsense://nowhere")), Is.EqualTo(1));
+    }
 }

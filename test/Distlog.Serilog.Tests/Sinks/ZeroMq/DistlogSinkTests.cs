@@ -278,35 +278,4 @@ public sealed class DistlogSinkTests(DistlogTransport transport)
         sink.Emit(logEvent);
         return new WeakReference(logEvent);
     }
-
-    [Test]
-    public void AnUnusableEndpointIsReportedOnceAndLoggingGoesOn()
-    {
-        var messages = new List<string>();
-        SelfLog.Enable(m => { lock (messages) messages.Add(m); });
-        try
-        {
-            using (var logger = new LoggerConfiguration().WriteTo.Distlog("nonsense://nowhere", application: "x", transport: transport).CreateLogger())
-            {
-                for (var i = 0; i < 100; i++)
-                    logger.Information("still fine");
-            }
-        }
-        finally
-        {
-            SelfLog.Disable();
-        }
-
-        Assert.That(messages.Count(m => m.Contains("cannot connect to nonsense://nowhere")), Is.EqualTo(1));
-    }
-
-    [TestCase("")]
-    [TestCase("PL")]
-    [TestCase("p")]
-    [TestCase("X")]
-    public void ASystemThatIsNotALetterTheCollectorAcceptsIsRejectedAtConfiguration(string system)
-    {
-        var error = Assert.Throws<ArgumentException>(() => new LoggerConfiguration().WriteTo.Distlog("tcp://localhost:5010", system: system, transport: transport));
-        Assert.That(error!.Message, Does.Contain("P (production), S (staging) or T (test)"));
-    }
 }
