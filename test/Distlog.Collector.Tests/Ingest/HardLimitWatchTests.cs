@@ -19,12 +19,8 @@ public sealed class HardLimitWatchTests
     [Test]
     public void AMessageOverTheHardLimitIsCountedAsTooLargeWithItsPeerAndTheOtherClientsEventsArrive()
     {
-        var log = new CollectingSink();
-        var sink = new CollectingBatchSink();
-        var counters = new IngestCounters();
-        using var plugin = StartPlugin(sink, log);
-        using var ingest = StartIngest(counters, log, plugin);
-        var endpoint = ingest.BoundEndpoints.Single();
+        using var rig = new Rig();
+        var (log, sink, counters, ingest, endpoint) = (rig.Log, rig.Sink, rig.Counters, rig.Ingest, rig.Endpoint);
         using var before = new Pusher(endpoint);
         before.SendBatch([Some.ClefLine(1)]);
         Assert.That(Eventually.Holds(() => sink.Events.Length == 1), Is.True);
@@ -52,12 +48,8 @@ public sealed class HardLimitWatchTests
     [Test]
     public void OnlyConnectionsLibzmqDroppedForSizeAreCountedNotOnesThatClosedOrWereResetOrSpokeHttp()
     {
-        var log = new CollectingSink();
-        var sink = new CollectingBatchSink();
-        var counters = new IngestCounters();
-        using var plugin = StartPlugin(sink, log);
-        using var ingest = StartIngest(counters, log, plugin);
-        var endpoint = ingest.BoundEndpoints.Single();
+        using var rig = new Rig();
+        var (log, sink, counters, ingest, endpoint) = (rig.Log, rig.Sink, rig.Counters, rig.Ingest, rig.Endpoint);
 
         using (var graceful = new Pusher(endpoint))
         {
@@ -92,12 +84,8 @@ public sealed class HardLimitWatchTests
     public void EachMessageOverTheHardLimitIsCountedOnceWhileConnectionsComeAndGoAndReuseDescriptors()
     {
         const int Connections = 60, EveryLarge = 10;
-        var log = new CollectingSink();
-        var sink = new CollectingBatchSink();
-        var counters = new IngestCounters();
-        using var plugin = StartPlugin(sink, log);
-        using var ingest = StartIngest(counters, log, plugin);
-        var endpoint = ingest.BoundEndpoints.Single();
+        using var rig = new Rig();
+        var (log, sink, counters, ingest, endpoint) = (rig.Log, rig.Sink, rig.Counters, rig.Ingest, rig.Endpoint);
 
         // Each closes at once: libzmq closes its descriptor and accepts the next connection on the same number.
         for (var i = 0; i < Connections; i++)
@@ -142,17 +130,29 @@ public sealed class HardLimitWatchTests
         Assert.That(collector.Stderr, Does.Match(@"Shutdown: received 2 messages, accepted 1 events, rejected 1 \(TooLarge 1\), refused \d+ handshakes"));
     }
 
-    static PluginHost StartPlugin(CollectingBatchSink sink, CollectingSink log)
+    /// <summary>An ingest loop on a free loopback port with one collecting plugin, its counters and its log.</summary>
+    sealed class Rig : IDisposable
     {
-        var plugin = new PluginHost("test", () => sink, new PluginFilter(FilterSettings.None), 1000, 100, log.Logger());
-        plugin.Start();
-        return plugin;
-    }
+        readonly PluginHost _plugin;
 
-    static IngestLoop StartIngest(IngestCounters counters, CollectingSink log, PluginHost plugin)
-    {
-        var ingest = new IngestLoop(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 1000), [plugin], new RejectionReporter(counters, log.Logger()));
-        ingest.Start();
-        return ingest;
+        public Rig()
+        {
+            _plugin = new PluginHost("test", () => Sink, new PluginFilter(FilterSettings.None), 1000, 100, Log.Logger());
+            _plugin.Start();
+            Ingest = new IngestLoop(new IngestSettings(["tcp://127.0.0.1:*"], MaxMessageBytes: 1000), [_plugin], new RejectionReporter(Counters, Log.Logger()));
+            Ingest.Start();
+        }
+
+        public CollectingSink Log { get; } = new();
+        public CollectingBatchSink Sink { get; } = new();
+        public IngestCounters Counters { get; } = new();
+        public IngestLoop Ingest { get; }
+        public string Endpoint => Ingest.BoundEndpoints.Single();
+
+        public void Dispose()
+        {
+            Ingest.Dispose();
+            _plugin.Dispose();
+        }
     }
 }
