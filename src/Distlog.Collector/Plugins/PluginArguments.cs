@@ -48,6 +48,24 @@ sealed class PluginArguments
         throw Find(name)?.Error("a value is required") ?? _plugin.Error($"the argument '{name}' is required");
     }
 
+    /// <summary>
+    /// Runs a plugin's own check of its options; an <see cref="ArgumentException"/> whose parameter is an <c>args</c> key
+    /// becomes a configuration error at that argument's line (at the plugin's where the key is absent).
+    /// </summary>
+    public void Check(Action validate)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ArgumentException ex)
+        {
+            var problem = ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
+            var argument = ex.ParamName is { } name ? Find(name) : null;
+            throw argument?.Error(problem, ex) ?? _plugin.Error(problem);
+        }
+    }
+
     static string Describe(Type type) =>
         Nullable.GetUnderlyingType(type) is { } inner ? $"{inner.Name} or null" : type.Name;
 }

@@ -1,5 +1,4 @@
 using Distlog.Collector.Configuration;
-using Distlog.Collector.Plugins.Mongo;
 
 namespace Distlog.Collector.Plugins.Mongo;
 
@@ -18,16 +17,7 @@ static class MongoArguments
             CappedBytes = args.Get("cappedBytes", defaults.CappedBytes),
             ExpireAfter = args.Get("expireAfter", defaults.ExpireAfter),
         };
-        try
-        {
-            MongoSinkOptionsValidator.Settings(options);
-        }
-        catch (ArgumentException ex)
-        {
-            var problem = ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
-            var argument = ex.ParamName is { } name ? args.Find(name) : null;
-            throw argument?.Error(problem, ex) ?? plugin.Error(problem);
-        }
+        args.Check(() => MongoSinkOptionsValidator.Settings(options));
         return () => new MongoSink(options);
     }
 }

@@ -1,5 +1,4 @@
 using Distlog.Collector.Configuration;
-using Distlog.Collector.Plugins.Redis;
 
 namespace Distlog.Collector.Plugins.Redis;
 
@@ -23,16 +22,7 @@ static class RedisArguments
             ConnectTimeout = args.Get("connectTimeout", defaults.ConnectTimeout),
             CommandTimeout = args.Get("commandTimeout", defaults.CommandTimeout),
         };
-        try
-        {
-            RedisSinkOptionsValidator.Validate(options);
-        }
-        catch (ArgumentException ex)
-        {
-            var problem = ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
-            var argument = ex.ParamName is { } name ? args.Find(name) : null;
-            throw argument?.Error(problem, ex) ?? plugin.Error(problem);
-        }
+        args.Check(() => RedisSinkOptionsValidator.Validate(options));
         return () => new RedisSink(options);
     }
 }
