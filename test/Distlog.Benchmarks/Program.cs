@@ -1,5 +1,3 @@
 using BenchmarkDotNet.Running;
-using Distlog.Benchmarks.Clef;
 
-// Not typeof(Program): distlogd's own Program is visible here too (InternalsVisibleTo).
-BenchmarkSwitcher.FromAssembly(typeof(ClefReadBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
