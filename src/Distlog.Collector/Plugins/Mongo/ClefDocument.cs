@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Distlog.Clef;
 using MongoDB.Bson;
 
 namespace Distlog.Collector.Plugins.Mongo;
@@ -41,8 +41,9 @@ static class ClefDocument
             if (topLevel && name == IdField)
                 name = PropertyIdField;
             reader.Read();
+            // @t as every reader of the project takes it: without an offset it is UTC, not this host's local time.
             var value = topLevel && name == TimestampField && reader.TokenType == JsonTokenType.String
-                ? new BsonDateTime(DateTimeOffset.Parse(reader.GetString()!, CultureInfo.InvariantCulture).UtcDateTime)
+                ? new BsonDateTime(ClefEventFields.Timestamp(ref reader)!.Value.UtcDateTime)
                 : ReadValue(ref reader);
             // A repeated name keeps its last value, as System.Text.Json and Serilog's readers do.
             document[name] = value;
