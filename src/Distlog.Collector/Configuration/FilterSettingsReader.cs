@@ -29,7 +29,8 @@ static class FilterSettingsReader
         return filter;
     }
 
-    static LogEventLevel Level(YamlReader reader, YamlNode node, string key)
+    /// <summary>A Serilog level by name, as in <c>minimumLevel</c>; an error at the node otherwise.</summary>
+    public static LogEventLevel Level(YamlReader reader, YamlNode node, string key)
     {
         var text = reader.Scalar(node, key);
         if (Enum.TryParse<LogEventLevel>(text, ignoreCase: true, out var level) && Enum.IsDefined(level) && !char.IsAsciiDigit(text[0]))

@@ -127,10 +127,8 @@ static class PluginSettingsReader
             var key = $"{path}.{name}";
             if (name.Length < 2 || name[0] != '$' || !char.IsAsciiLetter(name[1]) || !name.Skip(1).All(char.IsAsciiLetterOrDigit))
                 throw reader.Error(keyNode, key, $"'{name}' is not a level switch name; write $ then letters and digits, e.g. $controlSwitch");
-            var level = reader.Scalar(value, key);
-            if (!Enum.TryParse<Serilog.Events.LogEventLevel>(level, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || char.IsAsciiDigit(level[0]))
-                throw reader.Error(value, key, $"unknown level '{level}'; levels: {string.Join(", ", Enum.GetNames<Serilog.Events.LogEventLevel>())}");
-            switches.Add(new PluginArgument(name, parsed.ToString(), reader.At(value), key) { Node = value });
+            var level = FilterSettingsReader.Level(reader, value, key);
+            switches.Add(new PluginArgument(name, level.ToString(), reader.At(value), key) { Node = value });
         }
     }
 }
