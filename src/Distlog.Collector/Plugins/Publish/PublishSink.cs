@@ -58,6 +58,8 @@ sealed class PublishSink : IBatchSink, IDiscardingSink
     readonly ManualResetEventSlim _stop = new();
     long _subscriptionsReadAt;
     int _checks;
+    // This socket's entry in the ZAP handler, with its barrier: removed when the socket is closed.
+    readonly string? _zapDomain;
     bool _disposed;
     long _discarded;
 
@@ -72,6 +74,7 @@ sealed class PublishSink : IBatchSink, IDiscardingSink
                 _socket.ZapDomain = ZapHandler.Shared.Register(null, barrier);
             else
                 curve.ApplyTo(_socket, barrier);
+            _zapDomain = _socket.ZapDomain;
             _socket.SendHighWatermark = SendHighWatermark;
             // A subscriber that does not keep up makes the send fail instead of losing the event unseen: it is counted.
             _socket.XPubNoDrop = true;
@@ -86,10 +89,12 @@ sealed class PublishSink : IBatchSink, IDiscardingSink
         catch
         {
             _socket.Dispose();
+            if (_zapDomain is not null)
+                ZapHandler.Shared.Unregister(_zapDomain);
             throw;
         }
         Endpoint = _socket.LastEndpoint;
-        _guard = new SubscriptionGuard(Port(Endpoint), barrier, log);
+        _guard = new SubscriptionGuard(BindEndpoint.Port(Endpoint), barrier, log);
         _checker = new Thread(CheckSubscriptions) { Name = "distlogd publish subscriptions", IsBackground = true };
         _checker.Start();
     }
@@ -174,14 +179,12 @@ sealed class PublishSink : IBatchSink, IDiscardingSink
                 return;
             _disposed = true;
             _socket.Dispose();
+            ZapHandler.Shared.Unregister(_zapDomain!);
             _subscription.Dispose();
             _clef.Dispose();
             _stop.Dispose();
         }
     }
-
-    static int Port(string endpoint) =>
-        int.TryParse(endpoint.AsSpan(endpoint.LastIndexOf(':') + 1), out var port) ? port : 0;
 
     /// <summary>On its own thread: takes in subscriptions while no batch does, so that they never pile up in libzmq.</summary>
     void CheckSubscriptions()
