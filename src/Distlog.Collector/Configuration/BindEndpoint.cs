@@ -12,6 +12,10 @@ static class BindEndpoint
 {
     public const string Forms = "tcp://127.0.0.1:5010, tcp://*:5010, ipc:///tmp/distlog or inproc://name";
 
+    /// <summary>The TCP port of a bound endpoint (as libzmq's last endpoint gives it); 0 for ipc, inproc or no port.</summary>
+    public static int Port(string endpoint) =>
+        endpoint.StartsWith("tcp://", StringComparison.Ordinal) && int.TryParse(endpoint.AsSpan(endpoint.LastIndexOf(':') + 1), out var port) ? port : 0;
+
     /// <summary>What is wrong with <paramref name="endpoint"/> as a bind address, or null where libzmq can bind it.</summary>
     public static string? Problem(string endpoint)
     {

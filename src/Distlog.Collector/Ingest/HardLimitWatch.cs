@@ -1,3 +1,4 @@
+using Distlog.Collector.Configuration;
 using Distlog.Collector.Security;
 
 namespace Distlog.Collector.Ingest;
@@ -30,17 +31,7 @@ sealed class HardLimitWatch(RejectionReporter rejections, long hardLimit) : ICon
     public int LookedAt => Volatile.Read(ref _lookedAt);
 
     /// <summary>The TCP ports of the ingest endpoints bound so far; connections to other ports are let be.</summary>
-    public void Listen(IEnumerable<string> endpoints)
-    {
-        var ports = new List<int>();
-        foreach (var endpoint in endpoints)
-        {
-            if (endpoint.StartsWith("tcp://", StringComparison.Ordinal)
-                && int.TryParse(endpoint.AsSpan(endpoint.LastIndexOf(':') + 1), out var port))
-                ports.Add(port);
-        }
-        _ports = [.. ports];
-    }
+    public void Listen(IEnumerable<string> endpoints) => _ports = [.. endpoints.Select(BindEndpoint.Port).Where(port => port > 0)];
 
     public void Accepted(int fd)
     {
@@ -58,7 +49,7 @@ sealed class HardLimitWatch(RejectionReporter rejections, long hardLimit) : ICon
         }
         if (duplicate < 0)
             return;
-        if (identity is null || Array.IndexOf(_ports, TcpDescriptor.LocalPort(duplicate)) < 0)
+        if (identity is null || Array.IndexOf(_ports, LocalPort(duplicate)) < 0)
         {
             TcpDescriptor.Close(duplicate);
             return;
@@ -119,6 +110,8 @@ sealed class HardLimitWatch(RejectionReporter rejections, long hardLimit) : ICon
         }
         Release(fd);
     }
+
+    static int LocalPort(int fd) => PeerSocket.TryDescribe(fd, out _, out var port) ? port : 0;
 
     void Release(int duplicate)
     {

@@ -16,9 +16,6 @@ static unsafe partial class TcpDescriptor
     const int BytesAckedOffset = 120;
     const int MsgPeek = 0x02;
     const int MsgDontWait = 0x40;
-    const int AddressCapacity = 128;
-    const int InterNetwork = 2;
-    const int InterNetworkV6 = 10;
 
     /// <summary>The TCP states (<c>tcpi_state</c>) in which the peer has not reset the connection.</summary>
     public const int Established = 1;
@@ -43,20 +40,6 @@ static unsafe partial class TcpDescriptor
             var length = readlink($"/proc/self/fd/{fd}", buffer, target.Length);
             return length <= 0 ? null : Encoding.ASCII.GetString(target[..(int)length]);
         }
-    }
-
-    /// <summary>The local port of a connected IPv4 or IPv6 socket; 0 for anything else.</summary>
-    public static int LocalPort(int fd)
-    {
-        var address = stackalloc byte[AddressCapacity];
-        var length = (uint)AddressCapacity;
-        if (getpeername(fd, address, &length) != 0)
-            return 0;
-        length = AddressCapacity;
-        if (getsockname(fd, address, &length) != 0)
-            return 0;
-        var family = *(ushort*)address;
-        return family is InterNetwork or InterNetworkV6 ? address[2] << 8 | address[3] : 0;
     }
 
     /// <summary>Whether bytes are waiting to be read (one is peeked at, none is taken).</summary>
@@ -93,12 +76,6 @@ static unsafe partial class TcpDescriptor
 
     [LibraryImport(LibC, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial nint readlink(string path, byte* buffer, nint size);
-
-    [LibraryImport(LibC, SetLastError = true)]
-    private static partial int getpeername(int fd, byte* address, uint* length);
-
-    [LibraryImport(LibC, SetLastError = true)]
-    private static partial int getsockname(int fd, byte* address, uint* length);
 
     [LibraryImport(LibC, SetLastError = true)]
     private static partial nint recv(int fd, byte* buffer, nuint length, int flags);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 
-namespace Distlog.Collector.Plugins.Publish;
+namespace Distlog.Collector.Security;
 
 /// <summary>
 /// The connection behind a file descriptor that libzmq names in a message's metadata (<c>__fd</c>): who is at the
