@@ -12,7 +12,6 @@ namespace Distlog.Testing;
 /// </summary>
 public sealed partial class ChildProcess : IDisposable
 {
-    static readonly TimeSpan WaitStep = TimeSpan.FromMilliseconds(50);
 
     readonly Process _process;
     readonly int? _keepLines;
@@ -150,19 +149,7 @@ public sealed partial class ChildProcess : IDisposable
     }
 
     /// <summary>Checks <paramref name="condition"/> every 50 ms; stops when the child exits (once its output is read).</summary>
-    bool WaitUntil(Func<bool> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (HasExited)
-                return condition();
-            if (clock.Elapsed > timeout)
-                return false;
-            Thread.Sleep(WaitStep);
-        }
-        return true;
-    }
+    bool WaitUntil(Func<bool> condition, TimeSpan timeout) => Eventually.Holds(() => condition() || HasExited, timeout) && condition();
 
     string Text(bool? isError) => string.Join('\n', Lines(isError));
 

@@ -10,10 +10,11 @@ public static class Eventually
     /// <returns>Whether it held in time.</returns>
     public static bool Holds(Func<bool> condition, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? DefaultTimeout);
+        var limit = timeout ?? DefaultTimeout;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline)
+            if (clock.Elapsed > limit)
                 return false;
             Thread.Sleep(50);
         }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Distlog.Cli.Input;
 using Distlog.Cli.Sending;
@@ -74,10 +72,7 @@ public sealed class ClefSenderTests
     [Test]
     public void NoCollectorMeansAClearFailureAfterTheTimeout()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var endpoint = $"tcp://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-        listener.Stop();
+        var endpoint = FreePort.Endpoint();
 
         var sender = new ClefSender(new SendOptions { Endpoint = endpoint, Timeout = TimeSpan.FromMilliseconds(300) }, TextWriter.Null);
         var ex = Assert.Throws<CliException>(() => sender.Send(Stream(Lines(1)[0]), "stdin"));

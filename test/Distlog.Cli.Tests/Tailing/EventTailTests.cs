@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Distlog.Cli.Tests.Support;
 
 namespace Distlog.Cli.Tests.Tailing;
@@ -185,7 +183,7 @@ public sealed class EventTailTests
     [Test]
     public async Task TailStartedBeforeTheCollectorSaysItWaitsAndFollowsOnceItIsUp()
     {
-        var port = FreeLoopbackPort();
+        var port = FreePort.Next();
         var endpoint = $"tcp://127.0.0.1:{port}";
         var tail = new TailSession(["--endpoint", endpoint, "--format", "clef"]);
         WaitUntil(() => tail.Error.Contains("waiting for", StringComparison.Ordinal), tail);
@@ -217,7 +215,7 @@ public sealed class EventTailTests
     [Test]
     public async Task WithATimeoutAnEndpointNobodyListensOnFailsNamingIt()
     {
-        var port = FreeLoopbackPort();
+        var port = FreePort.Next();
 
         var result = await CliRun.RunAsync(["tail", "--endpoint", $"tcp://127.0.0.1:{port}", "--timeout", "0.5"]);
         Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Failure));
@@ -225,15 +223,6 @@ public sealed class EventTailTests
         Assert.That(lines, Has.Length.EqualTo(2), result.Error);
         Assert.That(lines[0], Does.StartWith($"distlog: waiting for tcp://127.0.0.1:{port} (connection refused)"));
         Assert.That(lines[1], Does.StartWith($"distlog: cannot connect to tcp://127.0.0.1:{port} within 0.5 s (connection refused)"));
-    }
-
-    static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     static void WaitUntil(Func<bool> condition, TailSession tail)

@@ -36,13 +36,13 @@ public sealed class ZmqCertificateTests
 
         """;
 
-    string _folder = "";
+    TempFolder _temp = null!;
 
     [SetUp]
-    public void CreateFolder() => Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), "distlog-certs", Guid.NewGuid().ToString("N")[..12]));
+    public void CreateFolder() => _temp = new TempFolder();
 
     [TearDown]
-    public void DeleteFolder() => Directory.Delete(_folder, recursive: true);
+    public void DeleteFolder() => _temp.Dispose();
 
     [Test]
     public void ASecretCertificateWrittenAsCzmqWritesItLoadsWithItsKeysAndMetadata()
@@ -85,7 +85,7 @@ public sealed class ZmqCertificateTests
     public void SavedPairsLoadBackAndTheSecretFileIsForItsOwnerOnly()
     {
         var generated = ZmqCertificate.Generate([new("name", "billing \"eu\""), new("applications", "billing")]);
-        var path = Path.Combine(_folder, "billing");
+        var path = Path.Combine(_temp.Path, "billing");
 
         generated.Save(path);
 
@@ -108,7 +108,7 @@ public sealed class ZmqCertificateTests
             Assert.Ignore("file modes are POSIX");
         else
         {
-            var path = Path.Combine(_folder, "app");
+            var path = Path.Combine(_temp.Path, "app");
             File.WriteAllText(path + ZmqCertificate.SecretSuffix, "old");
             File.SetUnixFileMode(path + ZmqCertificate.SecretSuffix, (UnixFileMode)0b110_110_110);
 
@@ -153,7 +153,7 @@ public sealed class ZmqCertificateTests
 
     string Write(string name, string text)
     {
-        var path = Path.Combine(_folder, name);
+        var path = Path.Combine(_temp.Path, name);
         File.WriteAllText(path, text);
         return path;
     }

@@ -15,12 +15,12 @@ public sealed class DistlogSinkCurveTests(DistlogTransport transport)
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
     readonly List<string> _selfLog = [];
-    string _folder = "";
+    TempFolder _temp = null!;
 
     [SetUp]
     public void Prepare()
     {
-        Directory.CreateDirectory(_folder = Path.Combine(Path.GetTempPath(), "distlog-curve", Guid.NewGuid().ToString("N")[..12]));
+        _temp = new TempFolder();
         SelfLog.Enable(m => { lock (_selfLog) _selfLog.Add(m); });
     }
 
@@ -28,14 +28,14 @@ public sealed class DistlogSinkCurveTests(DistlogTransport transport)
     public void CleanUp()
     {
         SelfLog.Disable();
-        Directory.Delete(_folder, recursive: true);
+        _temp.Dispose();
     }
 
     [Test]
     public void ALoggerFromAppSettingsJsonWithAServerKeyAndACertificateSendsOverCurve()
     {
         var server = ZmqCurveKeyPair.Generate();
-        var client = Path.Combine(_folder, "app");
+        var client = Path.Combine(_temp.Path, "app");
         ZmqCertificate.Generate([]).Save(client);
         using var receiver = new PullReceiver(curveSecretKey: server.SecretKey);
         var json = $$"""
@@ -65,9 +65,9 @@ public sealed class DistlogSinkCurveTests(DistlogTransport transport)
     public void TheServerKeyMayBeThePathOfTheCollectorsPublicCertificate()
     {
         var server = ZmqCertificate.Generate([]);
-        var serverPath = Path.Combine(_folder, "distlogd");
+        var serverPath = Path.Combine(_temp.Path, "distlogd");
         server.Save(serverPath);
-        var client = Path.Combine(_folder, "app");
+        var client = Path.Combine(_temp.Path, "app");
         ZmqCertificate.Generate([]).Save(client);
         using var receiver = new PullReceiver(curveSecretKey: server.SecretKey);
 
@@ -83,7 +83,7 @@ public sealed class DistlogSinkCurveTests(DistlogTransport transport)
     [Test]
     public void ACertificateThatCannotBeReadIsReportedOnceAndTheSinkDropsItsEvents()
     {
-        var missing = Path.Combine(_folder, "nowhere_secret");
+        var missing = Path.Combine(_temp.Path, "nowhere_secret");
         using var receiver = new PullReceiver(curveSecretKey: ZmqCurveKeyPair.Generate().SecretKey);
 
         using (var logger = new LoggerConfiguration()
