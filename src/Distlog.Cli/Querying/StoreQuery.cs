@@ -110,9 +110,12 @@ sealed class StoreQuery
             parameters.AddWithValue($"$value{i}", value);
         }
 
-        // With property filters or an expression the limit is counted in ReadRows, after the exact check.
-        parameters.AddWithValue("$limit", options.FiltersRows ? -1 : options.Limit ?? -1);
         var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        // With property filters or an expression the limit is counted in ReadRows, after the exact check: rows come
+        // newest first, so that it reads no more than it keeps.
+        if (options.FiltersRows)
+            return "SELECT clef FROM events" + filter + " ORDER BY timestamp DESC, id DESC";
+        parameters.AddWithValue("$limit", options.Limit ?? -1);
         return "SELECT clef FROM (SELECT id, timestamp, clef FROM events" + filter +
                " ORDER BY timestamp DESC, id DESC LIMIT $limit) ORDER BY timestamp, id";
     }
@@ -128,8 +131,9 @@ sealed class StoreQuery
     {
         var records = new List<ClefRecord>();
         var filter = new EventFilter { Properties = options.Properties, Expression = options.Expression };
+        var limit = options.FiltersRows ? options.Limit ?? int.MaxValue : int.MaxValue;
         using var reader = command.ExecuteReader();
-        while (reader.Read())
+        while (records.Count < limit && reader.Read())
         {
             var clef = Encoding.UTF8.GetBytes(reader.GetString(0));
             if (!ClefReader.TryRead(clef, out var logEvent, out var reason))
@@ -138,9 +142,9 @@ sealed class StoreQuery
                 records.Add(new ClefRecord(logEvent, clef));
         }
 
-        // Rows come oldest first: the limit keeps the most recent.
-        if (options.FiltersRows && options.Limit is { } limit && records.Count > limit)
-            records.RemoveRange(0, records.Count - limit);
+        // Filtered rows came newest first; the output is oldest first.
+        if (options.FiltersRows)
+            records.Reverse();
         return records;
     }
 }
