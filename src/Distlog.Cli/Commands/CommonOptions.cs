@@ -5,6 +5,7 @@ using Distlog.Cli.Filtering;
 using Distlog.Cli.Input;
 using Distlog.Cli.Querying;
 using Distlog.Cli.Rendering;
+using Distlog.Expressions;
 using Distlog.Transport;
 using Serilog.Events;
 using Serilog.Expressions;
@@ -138,24 +139,10 @@ static class CommonOptions
         Description = "Only events for which this Serilog.Expressions condition is true, e.g. \"@l = 'Error' and Application = 'orders'\" "
             + "or \"TaskKey like '%@4bf92f35%'\"",
         HelpName = "EXPR",
-        CustomParser = result => TryCompile(Single(result) ?? "", out var compiled, out var error)
+        CustomParser = result => Conditions.TryCompile(Single(result) ?? "", out var compiled, out var error)
             ? compiled
             : Fail<CompiledExpression?>(result, $"--filter \"{Single(result)}\" is not a Serilog.Expressions condition: {error}"),
     };
-
-    // An unknown function is thrown, not returned, by TryCompile.
-    static bool TryCompile(string text, out CompiledExpression? compiled, out string? error)
-    {
-        try
-        {
-            return SerilogExpression.TryCompile(text, out compiled, out error);
-        }
-        catch (ArgumentException ex)
-        {
-            (compiled, error) = (null, ex.Message);
-            return false;
-        }
-    }
 
     /// <summary><c>--ascii</c>: plain tree glyphs.</summary>
     public static Option<bool> Ascii() => new("--ascii")

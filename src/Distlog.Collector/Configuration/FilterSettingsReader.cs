@@ -1,5 +1,5 @@
+using Distlog.Expressions;
 using Serilog.Events;
-using Serilog.Expressions;
 using YamlDotNet.RepresentationModel;
 
 namespace Distlog.Collector.Configuration;
@@ -41,17 +41,8 @@ static class FilterSettingsReader
     static string Expression(YamlReader reader, YamlNode node, string key)
     {
         var text = reader.Scalar(node, key);
-        string? error;
-        try
-        {
-            if (SerilogExpression.TryCompile(text, out _, out error))
-                return text;
-        }
-        catch (ArgumentException ex)
-        {
-            // An unknown function is thrown, not returned, by TryCompile.
-            error = ex.Message;
-        }
+        if (Conditions.TryCompile(text, out _, out var error))
+            return text;
         throw reader.Error(node, key, $"not a Serilog.Expressions condition: {error} (e.g. @l = 'Error' and Application = 'orders')");
     }
 
