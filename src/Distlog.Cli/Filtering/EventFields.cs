@@ -8,7 +8,7 @@ namespace Distlog.Cli.Filtering;
 static class EventFields
 {
     /// <summary>Property names written by the library and the sink.</summary>
-    public const string TaskKeyName = "TaskKey", TaskStatusName = "TaskStatus", TaskElapsedName = "TaskElapsed",
+    public const string TaskKeyName = TaskProperties.TaskKey, TaskStatusName = TaskProperties.TaskStatus, TaskElapsedName = TaskProperties.TaskElapsed,
         ApplicationName = "Application", HostName = "Host", ProcessIdName = "ProcessId";
 
     /// <summary>The event's <c>TaskKey</c>, where it has a well-formed one.</summary>

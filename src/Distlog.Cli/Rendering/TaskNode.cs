@@ -1,4 +1,5 @@
 using Distlog.Cli.Filtering;
+using Distlog.Tasks;
 using Serilog.Events;
 
 namespace Distlog.Cli.Rendering;
@@ -39,14 +40,14 @@ sealed class TaskNode
     public bool IsPlaceholder => Events.Count == 0;
 
     /// <summary>The event with <c>TaskStatus</c> <c>Started</c>, where seen.</summary>
-    public LogEvent? Started => Events.Find(e => Status(e.Event) == "Started")?.Event;
+    public LogEvent? Started => Events.Find(e => Status(e.Event) == TaskProperties.Started)?.Event;
 
     /// <summary>The last event with <c>TaskStatus</c> <c>Succeeded</c> or <c>Failed</c>, where seen.</summary>
-    public LogEvent? Completion => Events.FindLast(e => Status(e.Event) is "Succeeded" or "Failed")?.Event;
+    public LogEvent? Completion => Events.FindLast(e => Status(e.Event) is TaskProperties.Succeeded or TaskProperties.Failed)?.Event;
 
     /// <summary>The outcome its completion event gives.</summary>
     public TaskOutcome Outcome => Completion is { } completion
-        ? Status(completion) == "Failed" ? TaskOutcome.Failed : TaskOutcome.Succeeded
+        ? Status(completion) == TaskProperties.Failed ? TaskOutcome.Failed : TaskOutcome.Succeeded
         : TaskOutcome.Unfinished;
 
     /// <summary>The earliest timestamp of the task: its started event, else its first event or subtask.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Distlog.Cli.Filtering;
 using Distlog.Rendering;
+using Distlog.Tasks;
 using Serilog.Events;
 
 namespace Distlog.Cli.Rendering;
@@ -130,8 +131,8 @@ sealed class TaskTreeRenderer
 
     static string OutcomeColour(TaskOutcome outcome) => outcome switch
     {
-        TaskOutcome.Succeeded => TextRenderer.StatusColour("Succeeded"),
-        TaskOutcome.Failed => TextRenderer.StatusColour("Failed"),
+        TaskOutcome.Succeeded => TextRenderer.StatusColour(TaskProperties.Succeeded),
+        TaskOutcome.Failed => TextRenderer.StatusColour(TaskProperties.Failed),
         _ => "\u001b[33m",
     };
 

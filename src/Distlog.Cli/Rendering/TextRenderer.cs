@@ -1,6 +1,7 @@
 using System.Globalization;
 using Distlog.Cli.Filtering;
 using Distlog.Rendering;
+using Distlog.Tasks;
 using Serilog.Events;
 using Serilog.Formatting;
 
@@ -63,8 +64,8 @@ sealed class TextRenderer : ITextFormatter
     /// <summary>The ANSI colour of a task status: succeeded green, failed red, started (and anything else) cyan.</summary>
     public static string StatusColour(string status) => status switch
     {
-        "Succeeded" => "\u001b[32m",
-        "Failed" => "\u001b[31m",
+        TaskProperties.Succeeded => "\u001b[32m",
+        TaskProperties.Failed => "\u001b[31m",
         _ => "\u001b[36m",
     };
 

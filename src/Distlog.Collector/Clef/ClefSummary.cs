@@ -1,5 +1,6 @@
 using System.Text;
 using Distlog.Clef;
+using Distlog.Tasks;
 using Serilog.Events;
 
 namespace Distlog.Collector.Clef;
@@ -19,7 +20,7 @@ readonly record struct ClefSummary(
     int TaskKeyLength = 0)
 {
     public const string ApplicationProperty = "Application";
-    public const string TaskKeyProperty = "TaskKey";
+    public const string TaskKeyProperty = TaskProperties.TaskKey;
 
     /// <summary>The summary of an event already built; <see cref="TaskKeyStart"/> is -1 (read the property instead).</summary>
     public static ClefSummary Of(LogEvent logEvent) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Distlog.Clef;
+using Distlog.Tasks;
 using Serilog.Events;
 
 namespace Distlog.Collector.Ingest;
@@ -60,7 +61,7 @@ static class PythonRecordReader
             foreach (var entry in context.EnumerateObject())
             {
                 if (entry.NameEquals("key"))
-                    Add(properties, "TaskKey", new ScalarValue(PythonValues.String(entry.Value, "context.key")));
+                    Add(properties, TaskProperties.TaskKey, new ScalarValue(PythonValues.String(entry.Value, "context.key")));
                 else if (LogEventProperty.IsValidName(entry.Name) && !properties.ContainsKey(entry.Name))
                     Add(properties, entry.Name, PythonValues.ToPropertyValue(entry.Value));
             }

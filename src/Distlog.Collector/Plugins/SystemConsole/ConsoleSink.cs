@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Distlog.Rendering;
+using Distlog.Tasks;
 using Serilog.Events;
 
 namespace Distlog.Collector.Plugins.SystemConsole;
@@ -48,7 +49,7 @@ sealed class ConsoleSink(TextWriter output, bool colour = false) : IBatchSink
         output.Write(' ');
         ControlCharacters.Write(output, PluginFilter.StringProperty(e, PluginFilter.ApplicationProperty) ?? "-");
         output.Write(' ');
-        if (colour && StatusColour(PluginFilter.StringProperty(e, "TaskStatus")) is { } statusColour)
+        if (colour && StatusColour(PluginFilter.StringProperty(e, TaskProperties.TaskStatus)) is { } statusColour)
         {
             output.Write(statusColour);
             ControlCharacters.Write(output, PluginFilter.StringProperty(e, PluginFilter.TaskKeyProperty) ?? "-");
@@ -80,9 +81,9 @@ sealed class ConsoleSink(TextWriter output, bool colour = false) : IBatchSink
     // A task's boundary events stand out: started cyan, succeeded green, failed red.
     static string? StatusColour(string? status) => status switch
     {
-        "Started" => "\u001b[36m",
-        "Succeeded" => "\u001b[32m",
-        "Failed" => "\u001b[31m",
+        TaskProperties.Started => "\u001b[36m",
+        TaskProperties.Succeeded => "\u001b[32m",
+        TaskProperties.Failed => "\u001b[31m",
         _ => null,
     };
 }
