@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Distlog.Clef;
 using Serilog.Events;
@@ -9,12 +8,10 @@ namespace Distlog.Collector.Plugins;
 /// <summary>Formats events as CLEF into one reused buffer. Not thread-safe: one per plugin worker.</summary>
 sealed class ClefBuffer : IDisposable
 {
-    static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     readonly ArrayBufferWriter<byte> _buffer = new(4096);
     readonly Utf8JsonWriter _writer;
 
-    public ClefBuffer() => _writer = new Utf8JsonWriter(_buffer, Options);
+    public ClefBuffer() => _writer = new Utf8JsonWriter(_buffer, ClefWriter.WriterOptions);
 
     /// <summary>The event as one CLEF line, without newline; valid until the next call.</summary>
     public ReadOnlySpan<byte> Format(LogEvent logEvent)

@@ -1,10 +1,7 @@
-using System.Buffers;
 using System.Text.Json;
-using Distlog.Clef;
 using MongoDB.Bson;
 using MongoDB.Driver;
 using Serilog.Debugging;
-using Serilog.Events;
 
 namespace Distlog.Collector.Plugins.Mongo;
 
@@ -38,7 +35,7 @@ sealed class MongoSink : IBatchSink, IDiscardingSink, IPositionedSink
     readonly MongoClient _client;
     readonly IMongoCollection<BsonDocument> _collection;
     readonly List<BsonDocument> _documents = [];
-    readonly ArrayBufferWriter<byte> _formatted = new();
+    readonly ClefBuffer _clef = new();
     readonly InsertManyOptions _unordered = new() { IsOrdered = false };
     bool _prepared, _retrying, _disposed;
     string? _journalId;
@@ -142,14 +139,14 @@ sealed class MongoSink : IBatchSink, IDiscardingSink, IPositionedSink
 
         _disposed = true;
         _client.Dispose();
+        _clef.Dispose();
     }
 
     BsonDocument? TryRead(EventBatch batch, int index)
     {
         try
         {
-            var line = batch.Line(index);
-            return ClefDocument.Read(line.IsEmpty ? Format(batch.Event(index)) : line, IdOf(batch.Id(index)));
+            return ClefDocument.Read(_clef.Line(batch, index), IdOf(batch.Id(index)));
         }
         catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
         {
@@ -163,13 +160,4 @@ sealed class MongoSink : IBatchSink, IDiscardingSink, IPositionedSink
     /// <summary>The event's place in the journal where it has one; else a new <c>ObjectId</c>.</summary>
     BsonValue IdOf(long eventId) =>
         eventId > 0 && _journalId is not null ? new BsonString($"{_journalId}-{eventId}") : ObjectId.GenerateNewId();
-
-    ReadOnlySpan<byte> Format(LogEvent logEvent)
-    {
-        _formatted.ResetWrittenCount();
-        using var json = new Utf8JsonWriter(_formatted, ClefWriter.WriterOptions);
-        ClefWriter.Write(logEvent, json);
-        json.Flush();
-        return _formatted.WrittenSpan;
-    }
 }
