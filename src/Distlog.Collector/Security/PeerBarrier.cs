@@ -42,8 +42,13 @@ sealed class PeerBarrier(ILogger? log)
         return TimeSpan.FromMilliseconds(bar.Until - now);
     }
 
-    /// <summary>True where <paramref name="peer"/> is barred now; nothing counted.</summary>
-    public bool IsBarred(string peer) => _bars.TryGetValue(Normal(peer), out var bar) && Environment.TickCount64 < bar.Until;
+    /// <summary>True, with the time the bar has left, where <paramref name="peer"/> is barred now; nothing counted.</summary>
+    public bool IsBarred(string peer, out TimeSpan left)
+    {
+        var now = Environment.TickCount64;
+        left = _bars.TryGetValue(Normal(peer), out var bar) && now < bar.Until ? TimeSpan.FromMilliseconds(bar.Until - now) : TimeSpan.Zero;
+        return left > TimeSpan.Zero;
+    }
 
     /// <summary>True, counted and (rate-limited) logged, where <paramref name="address"/> is barred now.</summary>
     public bool Refuses(string address)

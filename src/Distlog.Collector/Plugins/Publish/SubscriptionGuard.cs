@@ -74,10 +74,10 @@ sealed class SubscriptionGuard(int localPort, PeerBarrier barrier, ILogger? log)
         }
         if (connection.Prefixes.Contains(prefix))
             return;
-        if (barrier.IsBarred(connection.Peer))
+        if (barrier.IsBarred(connection.Peer, out var left))
         {
             // Connected before its address was barred, and not seen subscribing until now.
-            End(fd, connection, "a subscription from an address barred a moment ago", TimeSpan.Zero);
+            End(fd, connection, "a subscription from an address barred a moment ago", left);
             return;
         }
 
