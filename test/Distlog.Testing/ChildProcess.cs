@@ -135,18 +135,9 @@ public sealed partial class ChildProcess : IDisposable
     }
 
     /// <summary>The most memory the process has held resident so far (VmHWM of /proc/PID/status), in bytes.</summary>
-    public long PeakResidentBytes
-    {
-        get
-        {
-            foreach (var line in File.ReadLines($"/proc/{Id}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-            }
-            throw new InvalidOperationException("no VmHWM in /proc/PID/status");
-        }
-    }
+    public long PeakResidentBytes => ProcessMemory.PeakResidentBytes(Id) is var bytes and >= 0
+        ? bytes
+        : throw new InvalidOperationException($"no VmHWM in /proc/{Id}/status");
 
     /// <summary>Checks <paramref name="condition"/> every 50 ms; stops when the child exits (once its output is read).</summary>
     bool WaitUntil(Func<bool> condition, TimeSpan timeout) => Eventually.Holds(() => condition() || HasExited, timeout) && condition();

@@ -27,21 +27,7 @@ static class ProcStats
     }
 
     /// <summary>VmHWM of <paramref name="pid"/> in bytes; -1 when it is gone.</summary>
-    public static long PeakRssBytes(int pid)
-    {
-        try
-        {
-            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
-            {
-                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-                    return long.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-        catch (IOException)
-        {
-        }
-        return -1;
-    }
+    public static long PeakRssBytes(int pid) => ProcessMemory.PeakResidentBytes(pid);
 
     /// <summary>CPU seconds of each thread of <paramref name="pid"/>, summed by thread name (/proc/PID/task/TID/comm,
     /// e.g. "distlogd ingest", ".NET TP Worker", "ZMQbg/IO/0").</summary>
